@@ -1,0 +1,158 @@
+/* core/ private: decoded instructions, blocks, operand helpers. */
+#ifndef BLINK_CORE_PRIV_H_
+#define BLINK_CORE_PRIV_H_
+
+#include "core/core.h"
+#include "xed/xed.h"
+
+typedef void (*core_handler)(struct cpu *c, const struct core_insn *in);
+
+/* One decoded instruction: its handler, where it is, what xed/ said. */
+struct core_insn {
+  core_handler fn;
+  u64 addr; /* guest address of its first byte */
+  u64 next; /* addr + len */
+  struct xed_insn x;
+};
+
+/* A straight-line run of instructions ending at a branch, a syscall, an
+ * instruction that raises a signal, or a length cap. */
+struct core_block {
+  u64 start, end;
+  struct core_block *hash_next;
+  unsigned n;
+  struct core_insn insns[];
+};
+
+#define CORE_BLOCK_MAX 64
+#define CORE_CACHE_BUCKETS 4096
+
+struct core_cache {
+  struct core_block *buckets[CORE_CACHE_BUCKETS];
+};
+
+/* Ends the running instruction with a guest signal and rip as given: traps
+ * (INT3) report the next instruction, faults the faulting one. */
+_Noreturn void core_trap(struct cpu *c, int sig, int code, u64 addr,
+                         u64 rip);
+/* A fault of the running instruction; does not return. */
+_Noreturn void core_raise(struct cpu *c, int sig, int code, u64 addr);
+/* The same for a failed guest memory access, with the fault mmu/ kept. */
+_Noreturn void core_memory_fault(struct cpu *c);
+
+core_handler core_bind(const struct xed_insn *x);
+
+/* Registers: 8/16-bit writes merge, 32-bit writes zero the upper half;
+ * byte registers 4-7 are AH..BH when the instruction has no REX. */
+static inline u64 core_get_reg(struct cpu *c, const struct xed_insn *x,
+                               int r, int size) {
+  switch (size) {
+    case 1:
+      if (r >= 4 && r < 8 && !(x->flags & XED_F_REX))
+        return (c->regs[r - 4] >> 8) & 0xff;
+      return c->regs[r] & 0xff;
+    case 2: return c->regs[r] & 0xffff;
+    case 4: return c->regs[r] & 0xffffffff;
+    default: return c->regs[r];
+  }
+}
+
+static inline void core_set_reg(struct cpu *c, const struct xed_insn *x,
+                                int r, int size, u64 v) {
+  switch (size) {
+    case 1:
+      if (r >= 4 && r < 8 && !(x->flags & XED_F_REX)) {
+        c->regs[r - 4] = (c->regs[r - 4] & ~(u64)0xff00) | (v & 0xff) << 8;
+      } else {
+        c->regs[r] = (c->regs[r] & ~(u64)0xff) | (v & 0xff);
+      }
+      break;
+    case 2: c->regs[r] = (c->regs[r] & ~(u64)0xffff) | (v & 0xffff); break;
+    case 4: c->regs[r] = v & 0xffffffff; break;
+    default: c->regs[r] = v; break;
+  }
+}
+
+static inline u64 core_mask(int size) {
+  return size == 8 ? ~(u64)0 : ((u64)1 << (8 * size)) - 1;
+}
+
+static inline u64 core_sext(u64 v, int size) {
+  int shift = 64 - 8 * size;
+  return (u64)((i64)(v << shift) >> shift);
+}
+
+/* The effective address of a memory operand, segment base included. */
+static inline u64 core_ea(struct cpu *c, const struct core_insn *in) {
+  const struct xed_insn *x = &in->x;
+  u64 a = (u64)x->disp;
+  if (x->base == XED_REG_RIP) {
+    a += in->next;
+  } else {
+    if (x->base != XED_REG_NONE) a += c->regs[x->base];
+    if (x->index != XED_REG_NONE) a += c->regs[x->index] << x->scale;
+  }
+  if (x->asz == 4) a &= 0xffffffff;
+  if (x->seg == XED_SEG_FS) a += c->fs_base;
+  else if (x->seg == XED_SEG_GS) a += c->gs_base;
+  return a;
+}
+
+u64 core_load(struct cpu *c, u64 addr, int size);
+void core_store(struct cpu *c, u64 addr, int size, u64 v);
+void core_push(struct cpu *c, int size, u64 v);
+u64 core_pop(struct cpu *c, int size);
+
+/* ModRM.rm operand: register or memory. */
+static inline u64 core_get_e(struct cpu *c, const struct core_insn *in,
+                             int size) {
+  if (in->x.flags & XED_F_MEM) return core_load(c, core_ea(c, in), size);
+  return core_get_reg(c, &in->x, in->x.rm, size);
+}
+
+static inline void core_set_e(struct cpu *c, const struct core_insn *in,
+                              int size, u64 v) {
+  if (in->x.flags & XED_F_MEM) core_store(c, core_ea(c, in), size, v);
+  else core_set_reg(c, &in->x, in->x.rm, size, v);
+}
+
+/* Flags. */
+int core_cond(struct cpu *c, int cc);
+void core_set_lazy(struct cpu *c, int kind, int size, u64 dst, u64 src,
+                   u64 res);
+
+/* Handlers, by file. */
+void op_alu(struct cpu *c, const struct core_insn *in);
+void op_test(struct cpu *c, const struct core_insn *in);
+void op_incdec(struct cpu *c, const struct core_insn *in);
+void op_not(struct cpu *c, const struct core_insn *in);
+void op_neg(struct cpu *c, const struct core_insn *in);
+void op_flagop(struct cpu *c, const struct core_insn *in);
+
+void op_mov(struct cpu *c, const struct core_insn *in);
+void op_movx(struct cpu *c, const struct core_insn *in);
+void op_lea(struct cpu *c, const struct core_insn *in);
+void op_xchg(struct cpu *c, const struct core_insn *in);
+void op_push(struct cpu *c, const struct core_insn *in);
+void op_pop(struct cpu *c, const struct core_insn *in);
+void op_cbw(struct cpu *c, const struct core_insn *in);
+void op_cwd(struct cpu *c, const struct core_insn *in);
+void op_leave(struct cpu *c, const struct core_insn *in);
+void op_pushf(struct cpu *c, const struct core_insn *in);
+void op_popf(struct cpu *c, const struct core_insn *in);
+
+void op_jcc(struct cpu *c, const struct core_insn *in);
+void op_jmp(struct cpu *c, const struct core_insn *in);
+void op_call(struct cpu *c, const struct core_insn *in);
+void op_ret(struct cpu *c, const struct core_insn *in);
+void op_setcc(struct cpu *c, const struct core_insn *in);
+void op_cmovcc(struct cpu *c, const struct core_insn *in);
+
+void op_nop(struct cpu *c, const struct core_insn *in);
+void op_syscall(struct cpu *c, const struct core_insn *in);
+void op_ud(struct cpu *c, const struct core_insn *in);
+void op_priv(struct cpu *c, const struct core_insn *in);
+void op_int3(struct cpu *c, const struct core_insn *in);
+void op_unimplemented(struct cpu *c, const struct core_insn *in);
+
+#endif /* BLINK_CORE_PRIV_H_ */

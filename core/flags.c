@@ -1,0 +1,92 @@
+/* Lazy arithmetic flags (SDM vol. 1, 3.4.3.1 and appendix A): ALU handlers
+ * record kind, size, operands and result; the six status flags are computed
+ * from them only when the guest reads EFLAGS or tests a condition. */
+#include "core/core_priv.h"
+
+void core_set_lazy(struct cpu *c, int kind, int size, u64 dst, u64 src,
+                   u64 res) {
+  c->lazy = (u8)kind;
+  c->lazy_size = (u8)size;
+  c->lazy_dst = dst;
+  c->lazy_src = src;
+  c->lazy_res = res;
+}
+
+static u64 parity(u64 res) {
+  u8 b = (u8)res;
+  b ^= b >> 4;
+  b ^= b >> 2;
+  b ^= b >> 1;
+  return (b & 1) ? 0 : X86_EFLAGS_PF; /* PF is set for an even count */
+}
+
+/* The carry out of the last operation, by kind. */
+static int lazy_cf(const struct cpu *c) {
+  u64 m = core_mask(c->lazy_size);
+  u64 d = c->lazy_dst & m, s = c->lazy_src & m, r = c->lazy_res & m;
+  switch (c->lazy) {
+    case LAZY_ADD: return r < d;
+    case LAZY_ADC: return c->lazy_cin ? r <= d : r < d;
+    case LAZY_SUB: return d < s;
+    case LAZY_SBB: return c->lazy_cin ? d <= s : d < s;
+    case LAZY_LOGIC: return 0;
+    default: return (c->flags & X86_EFLAGS_CF) != 0; /* INC, DEC keep CF */
+  }
+}
+
+u64 core_flags(struct cpu *c) {
+  u64 m, sign, d, s, r, f;
+  int of;
+  if (c->lazy == LAZY_NONE) return c->flags;
+  m = core_mask(c->lazy_size);
+  sign = (m >> 1) + 1;
+  d = c->lazy_dst & m;
+  s = c->lazy_src & m;
+  r = c->lazy_res & m;
+  switch (c->lazy) {
+    case LAZY_ADD:
+    case LAZY_ADC:
+    case LAZY_INC:
+      of = ((d ^ r) & (s ^ r) & sign) != 0;
+      break;
+    case LAZY_SUB:
+    case LAZY_SBB:
+    case LAZY_DEC:
+      of = ((d ^ s) & (d ^ r) & sign) != 0;
+      break;
+    default:
+      of = 0;
+      break;
+  }
+  f = c->flags & ~(u64)X86_EFLAGS_ARITH;
+  if (lazy_cf(c)) f |= X86_EFLAGS_CF;
+  f |= parity(r);
+  /* AF: carry out of bit 3, from the operands' and result's bit 4; logic
+   * operations leave it undefined and Intel and AMD parts clear it. */
+  if (c->lazy != LAZY_LOGIC && ((d ^ s ^ r) & 0x10)) f |= X86_EFLAGS_AF;
+  if (!r) f |= X86_EFLAGS_ZF;
+  if (r & sign) f |= X86_EFLAGS_SF;
+  if (of) f |= X86_EFLAGS_OF;
+  c->flags = f;
+  c->lazy = LAZY_NONE;
+  return f;
+}
+
+/* Condition codes 0-15 as in Jcc/SETcc/CMOVcc (SDM vol. 2, appendix B.1). */
+int core_cond(struct cpu *c, int cc) {
+  u64 f = core_flags(c);
+  int r;
+  switch (cc >> 1) {
+    case 0: r = (f & X86_EFLAGS_OF) != 0; break;
+    case 1: r = (f & X86_EFLAGS_CF) != 0; break;
+    case 2: r = (f & X86_EFLAGS_ZF) != 0; break;
+    case 3: r = (f & (X86_EFLAGS_CF | X86_EFLAGS_ZF)) != 0; break;
+    case 4: r = (f & X86_EFLAGS_SF) != 0; break;
+    case 5: r = (f & X86_EFLAGS_PF) != 0; break;
+    case 6: r = !(f & X86_EFLAGS_SF) != !(f & X86_EFLAGS_OF); break;
+    default:
+      r = (f & X86_EFLAGS_ZF) || (!(f & X86_EFLAGS_SF) != !(f & X86_EFLAGS_OF));
+      break;
+  }
+  return r ^ (cc & 1);
+}

@@ -1,0 +1,214 @@
+/* The dispatch loop and the decoded-block cache.
+ *
+ * A block is decoded once, the first time its address is run, and kept in
+ * a hash table keyed by guest address until core_invalidate() drops it.
+ * Running a block sets rip to the block's end first, then calls each
+ * instruction's handler; branch handlers overwrite rip, and a fault unwinds
+ * with longjmp after setting rip to the faulting instruction. So
+ * straight-line handlers never touch rip at all. */
+#include "core/core_priv.h"
+
+int core_init(struct cpu *c, struct mmu *m) {
+  memset(c, 0, sizeof(*c));
+  c->mmu = m;
+  c->flags = X86_EFLAGS_INITIAL;
+  c->cache = calloc(1, sizeof(*c->cache));
+  return c->cache ? 0 : -1;
+}
+
+static void free_block_list(struct core_block *b) {
+  while (b) {
+    struct core_block *next = b->hash_next;
+    free(b);
+    b = next;
+  }
+}
+
+void core_destroy(struct cpu *c) {
+  unsigned i;
+  if (!c->cache) return;
+  for (i = 0; i < CORE_CACHE_BUCKETS; ++i) free_block_list(c->cache->buckets[i]);
+  free(c->cache);
+  c->cache = NULL;
+}
+
+void core_invalidate(struct cpu *c, u64 addr, u64 len) {
+  unsigned i;
+  for (i = 0; i < CORE_CACHE_BUCKETS; ++i) {
+    struct core_block **p = &c->cache->buckets[i];
+    while (*p) {
+      struct core_block *b = *p;
+      if (b->start < addr + len && addr < b->end) {
+        *p = b->hash_next;
+        free(b);
+      } else {
+        p = &b->hash_next;
+      }
+    }
+  }
+}
+
+_Noreturn void core_trap(struct cpu *c, int sig, int code, u64 addr,
+                         u64 rip) {
+  c->sig = sig;
+  c->sig_code = code;
+  c->sig_addr = addr;
+  c->rip = rip;
+  c->stop = CORE_FAULT;
+  longjmp(*c->onfault, 1);
+}
+
+_Noreturn void core_raise(struct cpu *c, int sig, int code, u64 addr) {
+  core_trap(c, sig, code, addr, c->insn->addr);
+}
+
+_Noreturn void core_memory_fault(struct cpu *c) {
+  core_raise(c, LINUX_SIGSEGV,
+             c->mmu->fault_code == MMU_FAULT_ACCERR ? LINUX_SEGV_ACCERR
+                                                    : LINUX_SEGV_MAPERR,
+             c->mmu->fault_addr);
+}
+
+u64 core_load(struct cpu *c, u64 addr, int size) {
+  switch (size) {
+    case 1: {
+      u8 v;
+      if (mmu_load8(c->mmu, addr, &v)) core_memory_fault(c);
+      return v;
+    }
+    case 2: {
+      u16 v;
+      if (mmu_load16(c->mmu, addr, &v)) core_memory_fault(c);
+      return v;
+    }
+    case 4: {
+      u32 v;
+      if (mmu_load32(c->mmu, addr, &v)) core_memory_fault(c);
+      return v;
+    }
+    default: {
+      u64 v;
+      if (mmu_load64(c->mmu, addr, &v)) core_memory_fault(c);
+      return v;
+    }
+  }
+}
+
+void core_store(struct cpu *c, u64 addr, int size, u64 v) {
+  int rc;
+  switch (size) {
+    case 1: rc = mmu_store8(c->mmu, addr, (u8)v); break;
+    case 2: rc = mmu_store16(c->mmu, addr, (u16)v); break;
+    case 4: rc = mmu_store32(c->mmu, addr, (u32)v); break;
+    default: rc = mmu_store64(c->mmu, addr, v); break;
+  }
+  if (rc) core_memory_fault(c);
+}
+
+/* PUSH writes before it moves RSP, so a faulting push leaves RSP as it was,
+ * as the hardware does. */
+void core_push(struct cpu *c, int size, u64 v) {
+  u64 sp = c->regs[CORE_RSP] - size;
+  core_store(c, sp, size, v);
+  c->regs[CORE_RSP] = sp;
+}
+
+u64 core_pop(struct cpu *c, int size) {
+  u64 v = core_load(c, c->regs[CORE_RSP], size);
+  c->regs[CORE_RSP] += size;
+  return v;
+}
+
+/* Handlers for instructions that could not be decoded: they raise the
+ * signal when (and only if) the guest reaches them. */
+static void op_fetch_fault(struct cpu *c, const struct core_insn *in) {
+  /* x.disp holds the first address that could not be fetched. */
+  core_raise(c, LINUX_SIGSEGV,
+             in->x.imm == MMU_FAULT_ACCERR ? LINUX_SEGV_ACCERR
+                                           : LINUX_SEGV_MAPERR,
+             (u64)in->x.disp);
+}
+
+static void op_too_long(struct cpu *c, const struct core_insn *in) {
+  (void)in;
+  core_raise(c, LINUX_SIGSEGV, LINUX_SI_KERNEL, 0); /* #GP */
+}
+
+static struct core_block *decode_block(struct cpu *c, u64 start) {
+  struct core_block *b;
+  u64 pc = start;
+  unsigned n = 0;
+  b = malloc(sizeof(*b) + CORE_BLOCK_MAX * sizeof(struct core_insn));
+  if (!b) return NULL;
+  b->start = start;
+  while (n < CORE_BLOCK_MAX) {
+    struct core_insn *in = &b->insns[n++];
+    u8 bytes[XED_MAX_LEN];
+    size_t got = mmu_fetch(c->mmu, pc, bytes, sizeof(bytes));
+    int rc = xed_decode(&in->x, bytes, got, XED_MODE_64);
+    in->addr = pc;
+    if (rc == XED_OK) {
+      in->next = pc + in->x.len;
+      in->fn = core_bind(&in->x);
+      pc = in->next;
+      if ((in->x.attr & XED_A_BR) || in->fn == op_ud ||
+          in->fn == op_unimplemented || in->fn == op_priv) {
+        break;
+      }
+      continue;
+    }
+    in->next = pc;
+    if (rc == XED_ERR_SHORT) {
+      in->fn = op_fetch_fault;
+      in->x.disp = (i64)(pc + got);
+      in->x.imm = (u64)c->mmu->fault_code;
+    } else if (rc == XED_ERR_LONG) {
+      in->fn = op_too_long;
+    } else {
+      in->fn = op_ud;
+    }
+    break;
+  }
+  b->n = n;
+  b->end = pc;
+  return b;
+}
+
+static struct core_block *find_block(struct cpu *c, u64 rip) {
+  unsigned h = (unsigned)((rip ^ (rip >> 12)) & (CORE_CACHE_BUCKETS - 1));
+  struct core_block *b;
+  for (b = c->cache->buckets[h]; b; b = b->hash_next) {
+    if (b->start == rip) return b;
+  }
+  b = decode_block(c, rip);
+  if (!b) return NULL;
+  b->hash_next = c->cache->buckets[h];
+  c->cache->buckets[h] = b;
+  return b;
+}
+
+int core_run(struct cpu *c) {
+  jmp_buf jb;
+  c->onfault = &jb;
+  c->stop = 0;
+  if (setjmp(jb)) {
+    return c->stop;
+  }
+  for (;;) {
+    struct core_block *b = find_block(c, c->rip);
+    const struct core_insn *in, *end;
+    if (UNLIKELY(!b)) {
+      /* Out of host memory for decoded code: the guest can't go on. */
+      c->sig = LINUX_SIGSEGV;
+      c->sig_code = LINUX_SI_KERNEL;
+      c->sig_addr = 0;
+      return CORE_FAULT;
+    }
+    c->rip = b->end;
+    for (in = b->insns, end = in + b->n; in < end; ++in) {
+      c->insn = in;
+      in->fn(c, in);
+    }
+    if (c->stop) return c->stop;
+  }
+}

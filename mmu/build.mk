@@ -1,0 +1,3 @@
+# mmu/: library sources and headers; see mmu/mmu.h for the contract.
+LIB_SRCS += $(wildcard mmu/*.c)
+HEADERS += $(wildcard mmu/*.h)

@@ -1,0 +1,127 @@
+/* mmu/: the guest's address space.
+ *
+ * Promise: every guest load, store and instruction fetch goes through this
+ * header. Guest memory is little-endian bytes on every host; the helpers
+ * here are plain loads on little-endian hosts and byte swaps on big-endian
+ * ones. A guest address is never cast to a host pointer to a C struct.
+ *
+ * Backends: "paged" (this file's only one so far) keeps a four-level table
+ * of 4 KiB guest pages, like the hardware, with a small direct-mapped TLB in
+ * front; it works on every host (32-bit, 39-bit, 16K/64K pages). "linear"
+ * (host address = guest address + skew) comes later behind the same calls.
+ *
+ * Invariants: guest addresses are below 2^47 (MMU_LIMIT); a page's host
+ * memory is allocated on first touch and zeroed; the TLB only ever holds
+ * pages that are present, with their protection at the time of filling;
+ * mmu_map/mmu_protect/mmu_unmap flush it. Memory ordering for multi-threaded
+ * guests on weakly ordered hosts (DESIGN.md rule 6) lands here with threads.
+ *
+ * Failing calls return -1 and leave the fault in m->fault_addr and
+ * m->fault_code, which core/ turns into a guest SIGSEGV.
+ *
+ *   struct mmu m; u32 v;
+ *   mmu_init(&m); mmu_map(&m, 0x400000, 4096, MMU_READ | MMU_WRITE);
+ *   if (mmu_store32(&m, 0x400000, 7) || mmu_load32(&m, 0x400000, &v)) ...
+ */
+#ifndef BLINK_MMU_H_
+#define BLINK_MMU_H_
+
+#include "types.h"
+
+#define MMU_PAGE_SHIFT 12
+#define MMU_PAGE_SIZE 4096u
+#define MMU_PAGE_MASK ((u64)MMU_PAGE_SIZE - 1)
+#define MMU_LIMIT ((u64)1 << 47)
+#define MMU_TLB_SIZE 32 /* entries; a power of two */
+
+/* Page protections, as in the guest's PROT_* but our own bits. */
+#define MMU_READ 1
+#define MMU_WRITE 2
+#define MMU_EXEC 4
+
+/* Why an access failed, as Linux reports it in si_code. */
+enum mmu_fault { MMU_FAULT_NONE, MMU_FAULT_MAPERR, MMU_FAULT_ACCERR };
+
+struct mmu_tlb {
+  u64 page;  /* guest address >> MMU_PAGE_SHIFT; ~0 when empty */
+  u8 *host;  /* the page's host memory */
+  u32 prot;  /* MMU_READ | MMU_WRITE | MMU_EXEC */
+};
+
+struct mmu {
+  struct mmu_tlb tlb[MMU_TLB_SIZE];
+  void *root; /* level-4 table: 512 entries */
+  u64 fault_addr;
+  int fault_code; /* enum mmu_fault */
+  u64 pages;      /* host pages allocated for the guest */
+};
+
+int mmu_init(struct mmu *m) MUST_CHECK;
+void mmu_destroy(struct mmu *m);
+
+/* Maps [addr, addr+len) as fresh zeroed pages with prot, replacing what was
+ * there (like MAP_FIXED). addr and len are page aligned. */
+int mmu_map(struct mmu *m, u64 addr, u64 len, int prot) MUST_CHECK;
+int mmu_protect(struct mmu *m, u64 addr, u64 len, int prot) MUST_CHECK;
+int mmu_unmap(struct mmu *m, u64 addr, u64 len) MUST_CHECK;
+/* 1 if every page of [addr, addr+len) is mapped, else 0. */
+int mmu_is_mapped(struct mmu *m, u64 addr, u64 len);
+
+/* Byte copies between guest and host memory, checking READ/WRITE. */
+int mmu_read(struct mmu *m, u64 addr, void *dst, size_t n) MUST_CHECK;
+int mmu_write(struct mmu *m, u64 addr, const void *src, size_t n) MUST_CHECK;
+/* 0 if the guest may access every byte of [addr, addr+n) with prot. */
+int mmu_access_ok(struct mmu *m, u64 addr, u64 n, int prot) MUST_CHECK;
+/* Instruction fetch: copies up to n bytes that are mapped executable and
+ * returns how many; stops at the first byte that is not (fault recorded). */
+size_t mmu_fetch(struct mmu *m, u64 addr, void *dst, size_t n);
+
+/* Slow paths of the inline helpers: fill the TLB or record the fault. */
+int mmu_load_slow(struct mmu *m, u64 addr, unsigned size, u64 *out)
+    MUST_CHECK NOINLINE;
+int mmu_store_slow(struct mmu *m, u64 addr, unsigned size, u64 val)
+    MUST_CHECK NOINLINE;
+
+static inline struct mmu_tlb *mmu_tlb_hit(struct mmu *m, u64 addr,
+                                          unsigned size, u32 prot) {
+  u64 page = addr >> MMU_PAGE_SHIFT;
+  struct mmu_tlb *t = &m->tlb[page & (MMU_TLB_SIZE - 1)];
+  if (LIKELY(t->page == page && (t->prot & prot) &&
+             (addr & MMU_PAGE_MASK) <= MMU_PAGE_SIZE - size)) {
+    return t;
+  }
+  return NULL;
+}
+
+#define MMU_DEFINE_ACCESS(bits, type, readfn, writefn)                      \
+  static inline MUST_CHECK int mmu_load##bits(struct mmu *m, u64 addr,     \
+                                              type *out) {                  \
+    struct mmu_tlb *t = mmu_tlb_hit(m, addr, bits / 8, MMU_READ);           \
+    u64 v;                                                                  \
+    if (LIKELY(t != NULL)) {                                                \
+      *out = readfn(t->host + (addr & MMU_PAGE_MASK));                      \
+      return 0;                                                             \
+    }                                                                       \
+    if (mmu_load_slow(m, addr, bits / 8, &v)) return -1;                    \
+    *out = (type)v;                                                         \
+    return 0;                                                               \
+  }                                                                         \
+  static inline MUST_CHECK int mmu_store##bits(struct mmu *m, u64 addr,    \
+                                               type val) {                  \
+    struct mmu_tlb *t = mmu_tlb_hit(m, addr, bits / 8, MMU_WRITE);          \
+    if (LIKELY(t != NULL)) {                                                \
+      writefn(t->host + (addr & MMU_PAGE_MASK), val);                       \
+      return 0;                                                             \
+    }                                                                       \
+    return mmu_store_slow(m, addr, bits / 8, val);                          \
+  }
+
+static inline u8 mmu_read8_(const void *p) { return *(const u8 *)p; }
+static inline void mmu_write8_(void *p, u8 v) { *(u8 *)p = v; }
+
+MMU_DEFINE_ACCESS(8, u8, mmu_read8_, mmu_write8_)
+MMU_DEFINE_ACCESS(16, u16, read16le, write16le)
+MMU_DEFINE_ACCESS(32, u32, read32le, write32le)
+MMU_DEFINE_ACCESS(64, u64, read64le, write64le)
+
+#endif /* BLINK_MMU_H_ */

@@ -1,0 +1,247 @@
+/* The paged backend: a four-level table of 4 KiB guest pages (9 bits of
+ * the address per level, like x86-64's own page tables) whose leaves hold a
+ * host page pointer and the guest protection. Host pages are allocated on
+ * first touch, so a large mapping costs nothing until it is used. */
+#include "mmu/mmu.h"
+
+#define LEVELS 4
+#define FANOUT 512
+#define PRESENT 8 /* leaf bit: the guest page is mapped */
+#define PROT_BITS (MMU_READ | MMU_WRITE | MMU_EXEC)
+
+/* A leaf is a host page address with the protection in its low bits; host
+ * pages are 4 KiB aligned, so the low 12 bits are free on every host. */
+typedef uintptr_t leaf_t;
+
+static void tlb_flush(struct mmu *m) {
+  unsigned i;
+  for (i = 0; i < MMU_TLB_SIZE; ++i) {
+    m->tlb[i].page = ~(u64)0;
+    m->tlb[i].host = NULL;
+    m->tlb[i].prot = 0;
+  }
+}
+
+int mmu_init(struct mmu *m) {
+  memset(m, 0, sizeof(*m));
+  tlb_flush(m);
+  m->root = calloc(FANOUT, sizeof(void *));
+  return m->root ? 0 : -1;
+}
+
+static void free_level(void **table, int level) {
+  unsigned i;
+  if (!table) return;
+  for (i = 0; i < FANOUT; ++i) {
+    if (!table[i]) continue;
+    if (level > 1) {
+      free_level(table[i], level - 1);
+    } else {
+      leaf_t *leaves = table[i];
+      unsigned j;
+      for (j = 0; j < FANOUT; ++j) free((void *)(leaves[j] & ~(leaf_t)4095));
+      free(leaves);
+    }
+  }
+  free(table);
+}
+
+void mmu_destroy(struct mmu *m) {
+  free_level(m->root, LEVELS - 1);
+  m->root = NULL;
+}
+
+/* Returns the leaf slot of addr, creating the tables on the way if create
+ * is set; NULL if it does not exist (or memory ran out). */
+static leaf_t *leaf_slot(struct mmu *m, u64 addr, int create) {
+  void **table = m->root;
+  int level;
+  for (level = LEVELS - 1; level >= 1; --level) {
+    unsigned i = (addr >> (MMU_PAGE_SHIFT + 9 * level)) & (FANOUT - 1);
+    if (!table[i]) {
+      if (!create) return NULL;
+      table[i] = calloc(FANOUT, level > 1 ? sizeof(void *) : sizeof(leaf_t));
+      if (!table[i]) return NULL;
+    }
+    table = table[i];
+  }
+  return (leaf_t *)table + ((addr >> MMU_PAGE_SHIFT) & (FANOUT - 1));
+}
+
+static int range_ok(u64 addr, u64 len) {
+  return !(addr & MMU_PAGE_MASK) && !(len & MMU_PAGE_MASK) &&
+         addr < MMU_LIMIT && len <= MMU_LIMIT - addr;
+}
+
+int mmu_map(struct mmu *m, u64 addr, u64 len, int prot) {
+  u64 a;
+  if (!range_ok(addr, len)) return -1;
+  for (a = addr; a < addr + len; a += MMU_PAGE_SIZE) {
+    leaf_t *s = leaf_slot(m, a, 1);
+    if (!s) return -1;
+    if (*s & ~(leaf_t)4095) {
+      free((void *)(*s & ~(leaf_t)4095));
+      --m->pages;
+    }
+    *s = PRESENT | (prot & PROT_BITS);
+  }
+  tlb_flush(m);
+  return 0;
+}
+
+int mmu_protect(struct mmu *m, u64 addr, u64 len, int prot) {
+  u64 a;
+  if (!range_ok(addr, len) || !mmu_is_mapped(m, addr, len)) return -1;
+  for (a = addr; a < addr + len; a += MMU_PAGE_SIZE) {
+    leaf_t *s = leaf_slot(m, a, 0);
+    *s = (*s & ~(leaf_t)PROT_BITS) | (prot & PROT_BITS);
+  }
+  tlb_flush(m);
+  return 0;
+}
+
+int mmu_unmap(struct mmu *m, u64 addr, u64 len) {
+  u64 a;
+  if (!range_ok(addr, len)) return -1;
+  for (a = addr; a < addr + len; a += MMU_PAGE_SIZE) {
+    leaf_t *s = leaf_slot(m, a, 0);
+    if (!s) continue;
+    if (*s & ~(leaf_t)4095) {
+      free((void *)(*s & ~(leaf_t)4095));
+      --m->pages;
+    }
+    *s = 0;
+  }
+  tlb_flush(m);
+  return 0;
+}
+
+int mmu_is_mapped(struct mmu *m, u64 addr, u64 len) {
+  u64 a, end;
+  if (addr >= MMU_LIMIT || len > MMU_LIMIT - addr) return 0;
+  end = addr + len;
+  for (a = addr & ~MMU_PAGE_MASK; a < end; a += MMU_PAGE_SIZE) {
+    leaf_t *s = leaf_slot(m, a, 0);
+    if (!s || !(*s & PRESENT)) return 0;
+  }
+  return 1;
+}
+
+static int fault(struct mmu *m, u64 addr, int code) {
+  m->fault_addr = addr;
+  m->fault_code = code;
+  return -1;
+}
+
+/* Finds the host page of addr with access prot, allocating it on first
+ * touch, and caches it in the TLB. NULL with the fault recorded if the
+ * guest may not access it. */
+static u8 *page_of(struct mmu *m, u64 addr, u32 prot) {
+  leaf_t *s;
+  u8 *host;
+  struct mmu_tlb *t;
+  if (addr >= MMU_LIMIT) return fault(m, addr, MMU_FAULT_MAPERR), NULL;
+  s = leaf_slot(m, addr, 0);
+  if (!s || !(*s & PRESENT)) return fault(m, addr, MMU_FAULT_MAPERR), NULL;
+  if (!(*s & prot)) return fault(m, addr, MMU_FAULT_ACCERR), NULL;
+  host = (u8 *)(*s & ~(leaf_t)4095);
+  if (!host) {
+    void *p;
+    if (posix_memalign(&p, MMU_PAGE_SIZE, MMU_PAGE_SIZE)) {
+      /* The host is out of memory: the guest sees a failed access. */
+      return fault(m, addr, MMU_FAULT_MAPERR), NULL;
+    }
+    memset(p, 0, MMU_PAGE_SIZE);
+    host = p;
+    *s |= (leaf_t)host;
+    ++m->pages;
+  }
+  t = &m->tlb[(addr >> MMU_PAGE_SHIFT) & (MMU_TLB_SIZE - 1)];
+  t->page = addr >> MMU_PAGE_SHIFT;
+  t->host = host;
+  t->prot = *s & PROT_BITS;
+  return host;
+}
+
+int mmu_read(struct mmu *m, u64 addr, void *dst, size_t n) {
+  u8 *d = dst;
+  while (n) {
+    size_t off = addr & MMU_PAGE_MASK, k = MMU_PAGE_SIZE - off;
+    u8 *h = page_of(m, addr, MMU_READ);
+    if (!h) return -1;
+    if (k > n) k = n;
+    memcpy(d, h + off, k);
+    d += k, addr += k, n -= k;
+  }
+  return 0;
+}
+
+int mmu_write(struct mmu *m, u64 addr, const void *src, size_t n) {
+  const u8 *s = src;
+  u64 a = addr;
+  size_t left = n;
+  /* Check every page first, so a faulting write changes nothing. */
+  while (left) {
+    size_t off = a & MMU_PAGE_MASK, k = MMU_PAGE_SIZE - off;
+    if (!page_of(m, a, MMU_WRITE)) return -1;
+    if (k > left) k = left;
+    a += k, left -= k;
+  }
+  while (n) {
+    size_t off = addr & MMU_PAGE_MASK, k = MMU_PAGE_SIZE - off;
+    u8 *h = page_of(m, addr, MMU_WRITE);
+    if (k > n) k = n;
+    memcpy(h + off, s, k);
+    s += k, addr += k, n -= k;
+  }
+  return 0;
+}
+
+int mmu_access_ok(struct mmu *m, u64 addr, u64 n, int prot) {
+  u64 a, end;
+  if (!n) return 0;
+  if (addr >= MMU_LIMIT || n > MMU_LIMIT - addr)
+    return fault(m, addr, MMU_FAULT_MAPERR);
+  end = addr + n;
+  for (a = addr; a < end; a = (a & ~MMU_PAGE_MASK) + MMU_PAGE_SIZE) {
+    if (!page_of(m, a, (u32)prot)) return -1;
+  }
+  return 0;
+}
+
+size_t mmu_fetch(struct mmu *m, u64 addr, void *dst, size_t n) {
+  u8 *d = dst;
+  size_t done = 0;
+  while (done < n) {
+    size_t off = addr & MMU_PAGE_MASK, k = MMU_PAGE_SIZE - off;
+    u8 *h = page_of(m, addr, MMU_EXEC);
+    if (!h) break;
+    if (k > n - done) k = n - done;
+    memcpy(d + done, h + off, k);
+    done += k, addr += k;
+  }
+  return done;
+}
+
+int mmu_load_slow(struct mmu *m, u64 addr, unsigned size, u64 *out) {
+  u8 b[8];
+  if (mmu_read(m, addr, b, size)) return -1;
+  switch (size) {
+    case 1: *out = b[0]; break;
+    case 2: *out = read16le(b); break;
+    case 4: *out = read32le(b); break;
+    default: *out = read64le(b); break;
+  }
+  return 0;
+}
+
+int mmu_store_slow(struct mmu *m, u64 addr, unsigned size, u64 val) {
+  u8 b[8];
+  switch (size) {
+    case 1: b[0] = (u8)val; break;
+    case 2: write16le(b, (u16)val); break;
+    case 4: write32le(b, (u32)val); break;
+    default: write64le(b, val); break;
+  }
+  return mmu_write(m, addr, b, size);
+}

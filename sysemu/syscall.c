@@ -1,0 +1,132 @@
+/* Syscall dispatch: one table row per syscall (syscalls.inc), and the
+ * strace-style log that -s and -L write. */
+#include "sysemu/sysemu_priv.h"
+
+#include <ctype.h>
+#include <errno.h>
+
+struct row {
+  const char *name;
+  sysemu_handler fn;
+  const char *fmt;
+};
+
+#define MAX_SYSCALL 512
+
+static const struct row kSyscalls[MAX_SYSCALL] = {
+#define SYSCALL(num, name, fn, fmt) [num] = {#name, fn, fmt},
+#include "sysemu/syscalls.inc"
+#undef SYSCALL
+};
+
+void sysemu_init(struct sysemu *s, struct cpu *c, FILE *log) {
+  memset(s, 0, sizeof(*s));
+  s->cpu = c;
+  s->log = log;
+}
+
+int copy_from_guest(struct sysemu *s, void *dst, u64 src, size_t n) {
+  return mmu_read(s->cpu->mmu, src, dst, n) ? -LINUX_EFAULT : 0;
+}
+
+int copy_to_guest(struct sysemu *s, u64 dst, const void *src, size_t n) {
+  return mmu_write(s->cpu->mmu, dst, src, n) ? -LINUX_EFAULT : 0;
+}
+
+i64 sysemu_fail(void) { return -(i64)sysemu_errno(errno); }
+
+_Noreturn void sysemu_exit(struct sysemu *s, int status) {
+  if (s->log) fflush(s->log);
+  exit(status & 255);
+}
+
+/* Prints a guest buffer as strace does: quoted, escaped, cut at 32. */
+static void log_buffer(struct sysemu *s, u64 addr, u64 len) {
+  u8 buf[32];
+  size_t n = len < sizeof(buf) ? (size_t)len : sizeof(buf), i;
+  if (copy_from_guest(s, buf, addr, n)) {
+    fprintf(s->log, "%#llx", (unsigned long long)addr);
+    return;
+  }
+  fputc('"', s->log);
+  for (i = 0; i < n; ++i) {
+    u8 ch = buf[i];
+    if (ch == '\n') fputs("\\n", s->log);
+    else if (ch == '\t') fputs("\\t", s->log);
+    else if (ch == '"' || ch == '\\') fprintf(s->log, "\\%c", ch);
+    else if (isprint(ch)) fputc(ch, s->log);
+    else fprintf(s->log, "\\%o", ch);
+  }
+  fputc('"', s->log);
+  if (len > n) fputs("...", s->log);
+}
+
+static void log_string(struct sysemu *s, u64 addr) {
+  u8 buf[64];
+  size_t i;
+  for (i = 0; i < sizeof(buf); ++i) {
+    if (copy_from_guest(s, &buf[i], addr + i, 1)) break;
+    if (!buf[i]) break;
+  }
+  log_buffer(s, addr, i);
+}
+
+static void log_args(struct sysemu *s, const struct row *r, const u64 a[6],
+                     int after) {
+  int i;
+  for (i = 0; r->fmt[i] && i < 6; ++i) {
+    if (i) fputs(", ", s->log);
+    switch (r->fmt[i]) {
+      case 'd': fprintf(s->log, "%d", (int)a[i]); break;
+      case 'u': fprintf(s->log, "%llu", (unsigned long long)a[i]); break;
+      case 's': log_string(s, a[i]); break;
+      case 'b': log_buffer(s, a[i], a[i + 1]); break;
+      case 'B':
+        if (after) log_buffer(s, a[i], a[i + 1]);
+        else fprintf(s->log, "%#llx", (unsigned long long)a[i]);
+        break;
+      default: fprintf(s->log, "%#llx", (unsigned long long)a[i]); break;
+    }
+  }
+}
+
+static void log_result(struct sysemu *s, i64 rc) {
+  if (rc < 0 && rc > -4096) {
+    const char *name = sysemu_errno_name((int)-rc);
+    fprintf(s->log, " = -1 %s\n", name ? name : "E?");
+  } else {
+    fprintf(s->log, " = %lld\n", (long long)rc);
+  }
+}
+
+void sysemu_syscall(struct sysemu *s) {
+  struct cpu *c = s->cpu;
+  u64 nr = c->regs[CORE_RAX];
+  u64 a[6] = {c->regs[CORE_RDI], c->regs[CORE_RSI], c->regs[CORE_RDX],
+              c->regs[CORE_R10], c->regs[CORE_R8],  c->regs[CORE_R9]};
+  const struct row *r = nr < MAX_SYSCALL ? &kSyscalls[nr] : NULL;
+  i64 rc;
+  if (!r || !r->fn) {
+    if (s->log) {
+      fprintf(s->log, "syscall_%llu(...) = -1 ENOSYS\n",
+              (unsigned long long)nr);
+    }
+    c->regs[CORE_RAX] = (u64)-(i64)LINUX_ENOSYS;
+    return;
+  }
+  /* Calls that may not return (exit) are logged before they run; the
+   * rest after, so buffers the call filled can be shown. */
+  if (s->log && (r->fn == sys_exit || r->fn == sys_exit_group)) {
+    fprintf(s->log, "%s(", r->name);
+    log_args(s, r, a, 0);
+    fputs(") = ?\n", s->log);
+  }
+  rc = r->fn(s, a);
+  if (s->log) {
+    fprintf(s->log, "%s(", r->name);
+    log_args(s, r, a, rc >= 0);
+    fputc(')', s->log);
+    log_result(s, rc);
+  }
+  c->regs[CORE_RAX] = (u64)rc;
+}

@@ -1,0 +1,26 @@
+/* sysemu/ private: the syscall handlers and guest memory copies. */
+#ifndef BLINK_SYSEMU_PRIV_H_
+#define BLINK_SYSEMU_PRIV_H_
+
+#include "sysemu/sysemu.h"
+
+/* A handler gets the six raw arguments; returns the result or a negative
+ * x86-64 errno. */
+typedef i64 (*sysemu_handler)(struct sysemu *s, const u64 a[6]);
+
+#define SYSCALL(num, name, fn, fmt) i64 fn(struct sysemu *s, const u64 a[6]);
+#include "sysemu/syscalls.inc"
+#undef SYSCALL
+
+/* Copies between guest and host memory: 0, or -LINUX_EFAULT. */
+int copy_from_guest(struct sysemu *s, void *dst, u64 src, size_t n)
+    MUST_CHECK;
+int copy_to_guest(struct sysemu *s, u64 dst, const void *src, size_t n)
+    MUST_CHECK;
+
+/* -errno of the host's errno, in guest numbers. */
+i64 sysemu_fail(void);
+
+_Noreturn void sysemu_exit(struct sysemu *s, int status);
+
+#endif /* BLINK_SYSEMU_PRIV_H_ */

@@ -1,0 +1,56 @@
+# tests/: guest programs (x86-64, built once under o/guest), unit tests
+# (built for each host under $(O)), and the runners.
+
+ASM_SRCS := $(wildcard tests/asm/*.s)
+ASM_BINS := $(ASM_SRCS:tests/asm/%.s=$(GUEST)/asm/%)
+UNIT_SRCS := $(wildcard tests/unit/*.c)
+UNIT_BINS := $(UNIT_SRCS:tests/unit/%.c=$(O)/tests/unit/%)
+
+# Static, no libc: _start is the entry, syscalls do the rest.
+$(GUEST)/asm/%: tests/asm/%.s
+	@mkdir -p $(@D)
+	@test -n "$(X86_AS)" || { echo "no x86-64 assembler: see ./configure" >&2; exit 1; }
+	$(X86_AS) --64 -o $@.o $<
+	$(X86_LD) -static -nostdlib -o $@ $@.o
+	@rm -f $@.o
+
+$(O)/tests/unit/%.o: tests/unit/%.c $(O)/config.h
+	@mkdir -p $(@D)
+	$(CC) $(CPPFLAGS) $(CFLAGS) -MMD -MP -c -o $@ $<
+
+$(O)/tests/unit/%: $(O)/tests/unit/%.o $(O)/libblink.a
+	$(CC) $(CFLAGS) $(LDFLAGS) -o $@ $< $(O)/libblink.a $(LIBS)
+
+-include $(UNIT_BINS:%=%.d)
+
+unit-tests: $(UNIT_BINS)
+guest-tests: $(ASM_BINS)
+
+# The suite on this host.
+check: $(O)/blink $(O)/headers.ok unit-tests guest-tests
+	@sh tests/run.sh --guest $(GUEST) --host "$(HOST_ARCH):$(EMU):$(O)"
+
+# The suite on all five hosts: this one, plus blink cross-built for the
+# others and run under qemu-user. One runner, one closing line.
+ALL_HOSTS := x86_64-linux-gnu aarch64-linux-gnu riscv64-linux-gnu \
+             s390x-linux-gnu mips-linux-gnu
+CROSS_HOSTS := $(filter-out $(BUILD_TRIPLE),$(ALL_HOSTS))
+
+o/hosts/%/config.mk: configure
+	@mkdir -p o/hosts
+	sh configure --host=$* --builddir=o/hosts/$* --mode=$(MODE) --no-makefile >o/hosts/$*.configure.log 2>&1 || \
+	  { cat o/hosts/$*.configure.log; exit 1; }
+
+o/hosts/%/built: o/hosts/%/config.mk FORCE
+	@$(MAKE) --no-print-directory O=o/hosts/$* o/hosts/$*/blink unit-tests
+	@touch $@
+
+host-spec = $(patsubst %-linux-gnu,%,$(1)):$(if $(filter $(BUILD_TRIPLE),$(1)),,qemu-$(patsubst %-linux-gnu,%,$(1))):o/hosts/$(1)
+
+check-hosts: $(O)/blink $(O)/headers.ok unit-tests guest-tests \
+             $(CROSS_HOSTS:%=o/hosts/%/built)
+	@sh tests/run.sh --guest $(GUEST) --host "$(HOST_ARCH):$(EMU):$(O)" \
+	  $(foreach h,$(CROSS_HOSTS),--host "$(call host-spec,$(h))")
+
+FORCE:
+.PHONY: check check-hosts unit-tests guest-tests FORCE

@@ -10,7 +10,7 @@ UNIT_BINS := $(UNIT_SRCS:tests/unit/%.c=$(O)/tests/unit/%)
 $(GUEST)/asm/%: tests/asm/%.s
 	@mkdir -p $(@D)
 	@test -n "$(X86_AS)" || { echo "no x86-64 assembler: see ./configure" >&2; exit 1; }
-	$(X86_AS) --64 -o $@.o $<
+	$(X86_AS) --64 -I tests/asm -o $@.o $<
 	$(X86_LD) -static -nostdlib -o $@ $@.o
 	@rm -f $@.o
 
@@ -53,4 +53,5 @@ check-hosts: $(O)/blink $(O)/headers.ok unit-tests guest-tests \
 	  $(foreach h,$(CROSS_HOSTS),--host "$(call host-spec,$(h))")
 
 FORCE:
+.PRECIOUS: o/hosts/%/config.mk
 .PHONY: check check-hosts unit-tests guest-tests FORCE

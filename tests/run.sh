@@ -55,11 +55,16 @@ capture() {
 }
 
 # The expectations written in a test's source: "# EXPECT-STDOUT: text"
-# lines (joined with newlines), "# EXPECT-STATUS: N" (default 0, or 128+N
+# lines (joined with newlines) or, for long output, a NAME.stdout file
+# beside it, "# EXPECT-STATUS: N" (default 0, or 128+N
 # for a signal, as a shell reports it) and "# ARGS: ...".
 expect() {
   src=$1
-  sed -n 's/^# EXPECT-STDOUT: \{0,1\}//p' "$src" >"$work/expect"
+  if [ -f "${src%.s}.stdout" ]; then
+    cp "${src%.s}.stdout" "$work/expect"
+  else
+    sed -n 's/^# EXPECT-STDOUT: \{0,1\}//p' "$src" >"$work/expect"
+  fi
   want=$(sed -n 's/^# EXPECT-STATUS: *//p' "$src" | head -n 1)
   [ -n "$want" ] || want=0
   args=$(sed -n 's/^# ARGS: *//p' "$src" | head -n 1)

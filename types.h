@@ -38,21 +38,27 @@ typedef int64_t i64;
 /* Invariants of blink itself, never checks of what a guest did: a guest
  * that breaks a rule gets a signal or an errno, not an assertion. */
 #if BLINK_DEBUG
-#define ASSERT(x)                                                        \
-  do {                                                                   \
-    if (!(x)) {                                                          \
+#define ASSERT(x)                                                       \
+  do {                                                                  \
+    if (!(x)) {                                                         \
       fprintf(stderr, "blink: %s:%d: assertion failed: %s\n", __FILE__, \
-              __LINE__, #x);                                             \
-      abort();                                                           \
-    }                                                                    \
+              __LINE__, #x);                                            \
+      abort();                                                          \
+    }                                                                   \
   } while (0)
 #else
 #define ASSERT(x) ((void)0)
 #endif
 
-static inline u16 bswap16(u16 x) { return __builtin_bswap16(x); }
-static inline u32 bswap32(u32 x) { return __builtin_bswap32(x); }
-static inline u64 bswap64(u64 x) { return __builtin_bswap64(x); }
+static inline u16 bswap16(u16 x) {
+  return __builtin_bswap16(x);
+}
+static inline u32 bswap32(u32 x) {
+  return __builtin_bswap32(x);
+}
+static inline u64 bswap64(u64 x) {
+  return __builtin_bswap64(x);
+}
 
 #if BLINK_BIG_ENDIAN
 #define BLINK_LE16(x) bswap16(x)

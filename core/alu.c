@@ -125,8 +125,10 @@ void op_incdec(struct cpu *c, const struct core_insn *in) {
     d = core_get_reg(c, &in->x, in->x.rm, size);
   }
   r = inc ? d + 1 : d - 1;
-  if (in->x.flags & XED_F_MEM) core_store(c, addr, size, r);
-  else core_set_reg(c, &in->x, in->x.rm, size, r);
+  if (in->x.flags & XED_F_MEM)
+    core_store(c, addr, size, r);
+  else
+    core_set_reg(c, &in->x, in->x.rm, size, r);
   core_flags(c); /* INC and DEC keep CF: settle it before going lazy */
   core_set_lazy(c, inc ? LAZY_INC : LAZY_DEC, size, d, 1, r);
 }

@@ -8,14 +8,18 @@ void op_jcc(struct cpu *c, const struct core_insn *in) {
 }
 
 void op_jmp(struct cpu *c, const struct core_insn *in) {
-  if (in->x.form == XED_FORM_Ev) c->rip = core_get_e(c, in, 8);
-  else c->rip = in->next + in->x.imm;
+  if (in->x.form == XED_FORM_Ev)
+    c->rip = core_get_e(c, in, 8);
+  else
+    c->rip = in->next + in->x.imm;
 }
 
 void op_call(struct cpu *c, const struct core_insn *in) {
   u64 target;
-  if (in->x.form == XED_FORM_Ev) target = core_get_e(c, in, 8);
-  else target = in->next + in->x.imm;
+  if (in->x.form == XED_FORM_Ev)
+    target = core_get_e(c, in, 8);
+  else
+    target = in->next + in->x.imm;
   core_push(c, 8, in->next);
   c->rip = target;
 }

@@ -27,9 +27,22 @@
 #include "types.h"
 
 enum {
-  CORE_RAX, CORE_RCX, CORE_RDX, CORE_RBX, CORE_RSP, CORE_RBP, CORE_RSI,
-  CORE_RDI, CORE_R8, CORE_R9, CORE_R10, CORE_R11, CORE_R12, CORE_R13,
-  CORE_R14, CORE_R15
+  CORE_RAX,
+  CORE_RCX,
+  CORE_RDX,
+  CORE_RBX,
+  CORE_RSP,
+  CORE_RBP,
+  CORE_RSI,
+  CORE_RDI,
+  CORE_R8,
+  CORE_R9,
+  CORE_R10,
+  CORE_R11,
+  CORE_R12,
+  CORE_R13,
+  CORE_R14,
+  CORE_R15
 };
 
 /* EFLAGS bits (SDM vol. 1, 3.4.3). */
@@ -43,7 +56,7 @@ enum {
 #define X86_EFLAGS_DF 0x0400
 #define X86_EFLAGS_OF 0x0800
 #define X86_EFLAGS_ID 0x200000
-#define X86_EFLAGS_ARITH                                             \
+#define X86_EFLAGS_ARITH                                           \
   (X86_EFLAGS_CF | X86_EFLAGS_PF | X86_EFLAGS_AF | X86_EFLAGS_ZF | \
    X86_EFLAGS_SF | X86_EFLAGS_OF)
 /* What Linux starts a process with: IF and the always-one bit 1. */

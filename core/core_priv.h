@@ -33,8 +33,7 @@ struct core_cache {
 
 /* Ends the running instruction with a guest signal and rip as given: traps
  * (INT3) report the next instruction, faults the faulting one. */
-_Noreturn void core_trap(struct cpu *c, int sig, int code, u64 addr,
-                         u64 rip);
+_Noreturn void core_trap(struct cpu *c, int sig, int code, u64 addr, u64 rip);
 /* A fault of the running instruction; does not return. */
 _Noreturn void core_raise(struct cpu *c, int sig, int code, u64 addr);
 /* The same for a failed guest memory access, with the fault mmu/ kept. */
@@ -44,8 +43,8 @@ core_handler core_bind(const struct xed_insn *x);
 
 /* Registers: 8/16-bit writes merge, 32-bit writes zero the upper half;
  * byte registers 4-7 are AH..BH when the instruction has no REX. */
-static inline u64 core_get_reg(struct cpu *c, const struct xed_insn *x,
-                               int r, int size) {
+static inline u64 core_get_reg(struct cpu *c, const struct xed_insn *x, int r,
+                               int size) {
   switch (size) {
     case 1:
       if (r >= 4 && r < 8 && !(x->flags & XED_F_REX))
@@ -57,8 +56,8 @@ static inline u64 core_get_reg(struct cpu *c, const struct xed_insn *x,
   }
 }
 
-static inline void core_set_reg(struct cpu *c, const struct xed_insn *x,
-                                int r, int size, u64 v) {
+static inline void core_set_reg(struct cpu *c, const struct xed_insn *x, int r,
+                                int size, u64 v) {
   switch (size) {
     case 1:
       if (r >= 4 && r < 8 && !(x->flags & XED_F_REX)) {
@@ -93,8 +92,10 @@ static inline u64 core_ea(struct cpu *c, const struct core_insn *in) {
     if (x->index != XED_REG_NONE) a += c->regs[x->index] << x->scale;
   }
   if (x->asz == 4) a &= 0xffffffff;
-  if (x->seg == XED_SEG_FS) a += c->fs_base;
-  else if (x->seg == XED_SEG_GS) a += c->gs_base;
+  if (x->seg == XED_SEG_FS)
+    a += c->fs_base;
+  else if (x->seg == XED_SEG_GS)
+    a += c->gs_base;
   return a;
 }
 
@@ -112,8 +113,10 @@ static inline u64 core_get_e(struct cpu *c, const struct core_insn *in,
 
 static inline void core_set_e(struct cpu *c, const struct core_insn *in,
                               int size, u64 v) {
-  if (in->x.flags & XED_F_MEM) core_store(c, core_ea(c, in), size, v);
-  else core_set_reg(c, &in->x, in->x.rm, size, v);
+  if (in->x.flags & XED_F_MEM)
+    core_store(c, core_ea(c, in), size, v);
+  else
+    core_set_reg(c, &in->x, in->x.rm, size, v);
 }
 
 /* Flags. */

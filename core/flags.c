@@ -46,17 +46,11 @@ u64 core_flags(struct cpu *c) {
   switch (c->lazy) {
     case LAZY_ADD:
     case LAZY_ADC:
-    case LAZY_INC:
-      of = ((d ^ r) & (s ^ r) & sign) != 0;
-      break;
+    case LAZY_INC: of = ((d ^ r) & (s ^ r) & sign) != 0; break;
     case LAZY_SUB:
     case LAZY_SBB:
-    case LAZY_DEC:
-      of = ((d ^ s) & (d ^ r) & sign) != 0;
-      break;
-    default:
-      of = 0;
-      break;
+    case LAZY_DEC: of = ((d ^ s) & (d ^ r) & sign) != 0; break;
+    default: of = 0; break;
   }
   f = c->flags & ~(u64)X86_EFLAGS_ARITH;
   if (lazy_cf(c)) f |= X86_EFLAGS_CF;

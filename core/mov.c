@@ -24,13 +24,9 @@ void op_mov(struct cpu *c, const struct core_insn *in) {
       core_set_reg(c, x, x->reg, size, core_get_e(c, in, size));
       break;
     case XED_FORM_ZbIb:
-    case XED_FORM_ZvIv:
-      core_set_reg(c, x, x->reg, size, x->imm);
-      break;
+    case XED_FORM_ZvIv: core_set_reg(c, x, x->reg, size, x->imm); break;
     case XED_FORM_EbIb:
-    case XED_FORM_EvIz:
-      core_set_e(c, in, size, x->imm);
-      break;
+    case XED_FORM_EvIz: core_set_e(c, in, size, x->imm); break;
     case XED_FORM_ALOb:
     case XED_FORM_rAXOv:
       moffs = (u64)x->disp + seg_base(c, x);

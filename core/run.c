@@ -27,7 +27,8 @@ static void free_block_list(struct core_block *b) {
 void core_destroy(struct cpu *c) {
   unsigned i;
   if (!c->cache) return;
-  for (i = 0; i < CORE_CACHE_BUCKETS; ++i) free_block_list(c->cache->buckets[i]);
+  for (i = 0; i < CORE_CACHE_BUCKETS; ++i)
+    free_block_list(c->cache->buckets[i]);
   free(c->cache);
   c->cache = NULL;
 }
@@ -48,8 +49,7 @@ void core_invalidate(struct cpu *c, u64 addr, u64 len) {
   }
 }
 
-_Noreturn void core_trap(struct cpu *c, int sig, int code, u64 addr,
-                         u64 rip) {
+_Noreturn void core_trap(struct cpu *c, int sig, int code, u64 addr, u64 rip) {
   c->sig = sig;
   c->sig_code = code;
   c->sig_addr = addr;
@@ -123,10 +123,10 @@ u64 core_pop(struct cpu *c, int size) {
  * signal when (and only if) the guest reaches them. */
 static void op_fetch_fault(struct cpu *c, const struct core_insn *in) {
   /* x.disp holds the first address that could not be fetched. */
-  core_raise(c, LINUX_SIGSEGV,
-             in->x.imm == MMU_FAULT_ACCERR ? LINUX_SEGV_ACCERR
-                                           : LINUX_SEGV_MAPERR,
-             (u64)in->x.disp);
+  core_raise(
+      c, LINUX_SIGSEGV,
+      in->x.imm == MMU_FAULT_ACCERR ? LINUX_SEGV_ACCERR : LINUX_SEGV_MAPERR,
+      (u64)in->x.disp);
 }
 
 static void op_too_long(struct cpu *c, const struct core_insn *in) {

@@ -43,9 +43,9 @@
 enum mmu_fault { MMU_FAULT_NONE, MMU_FAULT_MAPERR, MMU_FAULT_ACCERR };
 
 struct mmu_tlb {
-  u64 page;  /* guest address >> MMU_PAGE_SHIFT; ~0 when empty */
-  u8 *host;  /* the page's host memory */
-  u32 prot;  /* MMU_READ | MMU_WRITE | MMU_EXEC */
+  u64 page; /* guest address >> MMU_PAGE_SHIFT; ~0 when empty */
+  u8 *host; /* the page's host memory */
+  u32 prot; /* MMU_READ | MMU_WRITE | MMU_EXEC */
 };
 
 struct mmu {
@@ -77,10 +77,10 @@ int mmu_access_ok(struct mmu *m, u64 addr, u64 n, int prot) MUST_CHECK;
 size_t mmu_fetch(struct mmu *m, u64 addr, void *dst, size_t n);
 
 /* Slow paths of the inline helpers: fill the TLB or record the fault. */
-int mmu_load_slow(struct mmu *m, u64 addr, unsigned size, u64 *out)
-    MUST_CHECK NOINLINE;
-int mmu_store_slow(struct mmu *m, u64 addr, unsigned size, u64 val)
-    MUST_CHECK NOINLINE;
+int mmu_load_slow(struct mmu *m, u64 addr, unsigned size,
+                  u64 *out) MUST_CHECK NOINLINE;
+int mmu_store_slow(struct mmu *m, u64 addr, unsigned size,
+                   u64 val) MUST_CHECK NOINLINE;
 
 static inline struct mmu_tlb *mmu_tlb_hit(struct mmu *m, u64 addr,
                                           unsigned size, u32 prot) {
@@ -93,31 +93,35 @@ static inline struct mmu_tlb *mmu_tlb_hit(struct mmu *m, u64 addr,
   return NULL;
 }
 
-#define MMU_DEFINE_ACCESS(bits, type, readfn, writefn)                      \
-  static inline MUST_CHECK int mmu_load##bits(struct mmu *m, u64 addr,     \
-                                              type *out) {                  \
-    struct mmu_tlb *t = mmu_tlb_hit(m, addr, bits / 8, MMU_READ);           \
-    u64 v;                                                                  \
-    if (LIKELY(t != NULL)) {                                                \
-      *out = readfn(t->host + (addr & MMU_PAGE_MASK));                      \
-      return 0;                                                             \
-    }                                                                       \
-    if (mmu_load_slow(m, addr, bits / 8, &v)) return -1;                    \
-    *out = (type)v;                                                         \
-    return 0;                                                               \
-  }                                                                         \
-  static inline MUST_CHECK int mmu_store##bits(struct mmu *m, u64 addr,    \
-                                               type val) {                  \
-    struct mmu_tlb *t = mmu_tlb_hit(m, addr, bits / 8, MMU_WRITE);          \
-    if (LIKELY(t != NULL)) {                                                \
-      writefn(t->host + (addr & MMU_PAGE_MASK), val);                       \
-      return 0;                                                             \
-    }                                                                       \
-    return mmu_store_slow(m, addr, bits / 8, val);                          \
+#define MMU_DEFINE_ACCESS(bits, type, readfn, writefn)                  \
+  static inline MUST_CHECK int mmu_load##bits(struct mmu *m, u64 addr,  \
+                                              type *out) {              \
+    struct mmu_tlb *t = mmu_tlb_hit(m, addr, bits / 8, MMU_READ);       \
+    u64 v;                                                              \
+    if (LIKELY(t != NULL)) {                                            \
+      *out = readfn(t->host + (addr & MMU_PAGE_MASK));                  \
+      return 0;                                                         \
+    }                                                                   \
+    if (mmu_load_slow(m, addr, bits / 8, &v)) return -1;                \
+    *out = (type)v;                                                     \
+    return 0;                                                           \
+  }                                                                     \
+  static inline MUST_CHECK int mmu_store##bits(struct mmu *m, u64 addr, \
+                                               type val) {              \
+    struct mmu_tlb *t = mmu_tlb_hit(m, addr, bits / 8, MMU_WRITE);      \
+    if (LIKELY(t != NULL)) {                                            \
+      writefn(t->host + (addr & MMU_PAGE_MASK), val);                   \
+      return 0;                                                         \
+    }                                                                   \
+    return mmu_store_slow(m, addr, bits / 8, val);                      \
   }
 
-static inline u8 mmu_read8_(const void *p) { return *(const u8 *)p; }
-static inline void mmu_write8_(void *p, u8 v) { *(u8 *)p = v; }
+static inline u8 mmu_read8_(const void *p) {
+  return *(const u8 *)p;
+}
+static inline void mmu_write8_(void *p, u8 v) {
+  *(u8 *)p = v;
+}
 
 MMU_DEFINE_ACCESS(8, u8, mmu_read8_, mmu_write8_)
 MMU_DEFINE_ACCESS(16, u16, read16le, write16le)

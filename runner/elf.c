@@ -66,8 +66,7 @@ static int prot_of(u32 flags) {
 }
 
 /* Copies a segment's file bytes into guest memory in bounded chunks. */
-static int copy_segment(struct mmu *m, int fd, const struct phdr *p,
-                        u64 bias) {
+static int copy_segment(struct mmu *m, int fd, const struct phdr *p, u64 bias) {
   static u8 buf[65536];
   u64 done = 0;
   while (done < p->filesz) {

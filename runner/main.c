@@ -44,15 +44,16 @@ int main(int argc, char *argv[]) {
         case 'm': break;
         case 's': strace = 1; break;
         case 'L':
-          if (o[1]) logpath = o + 1;
-          else if (i + 1 < argc) logpath = argv[++i];
-          else goto usage;
+          if (o[1])
+            logpath = o + 1;
+          else if (i + 1 < argc)
+            logpath = argv[++i];
+          else
+            goto usage;
           strace = 1;
           o += strlen(o) - 1;
           break;
-        default:
-          fprintf(stderr, "blink: unknown option -%c\n", *o);
-          goto usage;
+        default: fprintf(stderr, "blink: unknown option -%c\n", *o); goto usage;
       }
     }
   }
@@ -82,8 +83,10 @@ int main(int argc, char *argv[]) {
   cpu.regs[CORE_RSP] = sp;
   sysemu_init(&sys, &cpu, log);
   for (;;) {
-    if (core_run(&cpu) == CORE_SYSCALL) sysemu_syscall(&sys);
-    else sysemu_fault(&sys);
+    if (core_run(&cpu) == CORE_SYSCALL)
+      sysemu_syscall(&sys);
+    else
+      sysemu_fault(&sys);
   }
 
 usage:

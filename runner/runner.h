@@ -29,8 +29,8 @@ struct runner_image {
   u64 entry;        /* guest RIP at start */
   u64 phdr;         /* guest address of the program headers, or 0 */
   u64 phnum;
-  u64 base;         /* load bias (static-PIE), else 0 */
-  u64 brk;          /* first page after the highest segment */
+  u64 base; /* load bias (static-PIE), else 0 */
+  u64 brk;  /* first page after the highest segment */
 };
 
 /* Loads the program at path into m. Returns 0, or prints why not and

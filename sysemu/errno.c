@@ -23,7 +23,6 @@ const char *sysemu_errno_name(int linux_errno) {
     return #name;
 #include "sysemu/errno.inc"
 #undef E
-    default:
-      return NULL;
+    default: return NULL;
   }
 }

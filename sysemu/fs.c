@@ -18,9 +18,12 @@ i64 sys_read(struct sysemu *s, const u64 a[6]) {
   if (mmu_access_ok(s->cpu->mmu, addr, len, MMU_WRITE)) return -LINUX_EFAULT;
   if (!(buf = malloc(len ? len : 1))) return -LINUX_ENOMEM;
   got = read(fd, buf, len);
-  if (got < 0) rc = sysemu_fail();
-  else if (copy_to_guest(s, addr, buf, (size_t)got)) rc = -LINUX_EFAULT;
-  else rc = got;
+  if (got < 0)
+    rc = sysemu_fail();
+  else if (copy_to_guest(s, addr, buf, (size_t)got))
+    rc = -LINUX_EFAULT;
+  else
+    rc = got;
   free(buf);
   return rc;
 }

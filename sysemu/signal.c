@@ -8,25 +8,14 @@
 #include <signal.h>
 #include <sys/resource.h>
 
-/* x86-64 Linux signal numbers (arch/x86/include/uapi/asm/signal.h). */
-#define SIGNALS(S)                                                         \
-  S(SIGHUP, 1) S(SIGINT, 2) S(SIGQUIT, 3) S(SIGILL, 4) S(SIGTRAP, 5)       \
-  S(SIGABRT, 6) S(SIGBUS, 7) S(SIGFPE, 8) S(SIGKILL, 9) S(SIGUSR1, 10)    \
-  S(SIGSEGV, 11) S(SIGUSR2, 12) S(SIGPIPE, 13) S(SIGALRM, 14)             \
-  S(SIGTERM, 15) S(SIGCHLD, 17) S(SIGCONT, 18) S(SIGSTOP, 19)             \
-  S(SIGTSTP, 20) S(SIGTTIN, 21) S(SIGTTOU, 22) S(SIGURG, 23)              \
-  S(SIGXCPU, 24) S(SIGXFSZ, 25) S(SIGVTALRM, 26) S(SIGPROF, 27)           \
-  S(SIGWINCH, 28) S(SIGIO, 29) S(SIGSYS, 31)
-
 int sysemu_host_signal(int linux_sig) {
   switch (linux_sig) {
 #define S(name, num) \
   case num:          \
     return name;
-    SIGNALS(S)
+#include "sysemu/signals.inc"
 #undef S
-    default:
-      return 0;
+    default: return 0;
   }
 }
 
@@ -35,10 +24,9 @@ static const char *signal_name(int linux_sig) {
 #define S(name, num) \
   case num:          \
     return #name;
-    SIGNALS(S)
+#include "sysemu/signals.inc"
 #undef S
-    default:
-      return "SIG?";
+    default: return "SIG?";
   }
 }
 
@@ -66,8 +54,8 @@ void sysemu_fault(struct sysemu *s) {
   struct cpu *c = s->cpu;
   if (s->log) {
     fprintf(s->log, "--- %s {si_code=%#x, si_addr=%#llx} rip=%#llx ---\n",
-            signal_name(c->sig), c->sig_code,
-            (unsigned long long)c->sig_addr, (unsigned long long)c->rip);
+            signal_name(c->sig), c->sig_code, (unsigned long long)c->sig_addr,
+            (unsigned long long)c->rip);
     fprintf(s->log, "+++ killed by %s +++\n", signal_name(c->sig));
   }
   die_by_signal(s, c->sig);

@@ -33,7 +33,9 @@ int copy_to_guest(struct sysemu *s, u64 dst, const void *src, size_t n) {
   return mmu_write(s->cpu->mmu, dst, src, n) ? -LINUX_EFAULT : 0;
 }
 
-i64 sysemu_fail(void) { return -(i64)sysemu_errno(errno); }
+i64 sysemu_fail(void) {
+  return -(i64)sysemu_errno(errno);
+}
 
 _Noreturn void sysemu_exit(struct sysemu *s, int status) {
   if (s->log) fflush(s->log);
@@ -51,11 +53,16 @@ static void log_buffer(struct sysemu *s, u64 addr, u64 len) {
   fputc('"', s->log);
   for (i = 0; i < n; ++i) {
     u8 ch = buf[i];
-    if (ch == '\n') fputs("\\n", s->log);
-    else if (ch == '\t') fputs("\\t", s->log);
-    else if (ch == '"' || ch == '\\') fprintf(s->log, "\\%c", ch);
-    else if (isprint(ch)) fputc(ch, s->log);
-    else fprintf(s->log, "\\%o", ch);
+    if (ch == '\n')
+      fputs("\\n", s->log);
+    else if (ch == '\t')
+      fputs("\\t", s->log);
+    else if (ch == '"' || ch == '\\')
+      fprintf(s->log, "\\%c", ch);
+    else if (isprint(ch))
+      fputc(ch, s->log);
+    else
+      fprintf(s->log, "\\%o", ch);
   }
   fputc('"', s->log);
   if (len > n) fputs("...", s->log);
@@ -82,8 +89,10 @@ static void log_args(struct sysemu *s, const struct row *r, const u64 a[6],
       case 's': log_string(s, a[i]); break;
       case 'b': log_buffer(s, a[i], a[i + 1]); break;
       case 'B':
-        if (after) log_buffer(s, a[i], a[i + 1]);
-        else fprintf(s->log, "%#llx", (unsigned long long)a[i]);
+        if (after)
+          log_buffer(s, a[i], a[i + 1]);
+        else
+          fprintf(s->log, "%#llx", (unsigned long long)a[i]);
         break;
       default: fprintf(s->log, "%#llx", (unsigned long long)a[i]); break;
     }
@@ -111,7 +120,7 @@ void sysemu_syscall(struct sysemu *s) {
       fprintf(s->log, "syscall_%llu(...) = -1 ENOSYS\n",
               (unsigned long long)nr);
     }
-    c->regs[CORE_RAX] = (u64)-(i64)LINUX_ENOSYS;
+    c->regs[CORE_RAX] = (u64) - (i64)LINUX_ENOSYS;
     return;
   }
   /* Calls that may not return (exit) are logged before they run; the

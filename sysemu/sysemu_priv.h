@@ -13,10 +13,9 @@ typedef i64 (*sysemu_handler)(struct sysemu *s, const u64 a[6]);
 #undef SYSCALL
 
 /* Copies between guest and host memory: 0, or -LINUX_EFAULT. */
-int copy_from_guest(struct sysemu *s, void *dst, u64 src, size_t n)
-    MUST_CHECK;
-int copy_to_guest(struct sysemu *s, u64 dst, const void *src, size_t n)
-    MUST_CHECK;
+int copy_from_guest(struct sysemu *s, void *dst, u64 src, size_t n) MUST_CHECK;
+int copy_to_guest(struct sysemu *s, u64 dst, const void *src,
+                  size_t n) MUST_CHECK;
 
 /* -errno of the host's errno, in guest numbers. */
 i64 sysemu_fail(void);

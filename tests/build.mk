@@ -14,6 +14,21 @@ $(GUEST)/asm/%: tests/asm/%.s
 	$(X86_LD) -static -nostdlib -o $@ $@.o
 	@rm -f $@.o
 
+# Tests named *_pie are linked as static-PIE: ET_DYN without PT_INTERP.
+$(GUEST)/asm/%_pie: tests/asm/%_pie.s
+	@mkdir -p $(@D)
+	@test -n "$(X86_AS)" || { echo "no x86-64 assembler: see ./configure" >&2; exit 1; }
+	$(X86_AS) --64 -I tests/asm -o $@.o $<
+	$(X86_LD) -static -pie --no-dynamic-linker -z text -o $@ $@.o
+	@rm -f $@.o
+
+# A program with PT_INTERP, for the "not supported yet" message.
+$(GUEST)/cli/dynamic: tests/asm/exit42.s
+	@mkdir -p $(@D)
+	$(X86_AS) --64 -o $@.o $<
+	$(X86_LD) -pie -dynamic-linker /lib64/ld-linux-x86-64.so.2 -o $@ $@.o
+	@rm -f $@.o
+
 $(O)/tests/unit/%.o: tests/unit/%.c $(O)/config.h
 	@mkdir -p $(@D)
 	$(CC) $(CPPFLAGS) $(CFLAGS) -MMD -MP -c -o $@ $<
@@ -24,7 +39,7 @@ $(O)/tests/unit/%: $(O)/tests/unit/%.o $(O)/libblink.a
 -include $(UNIT_BINS:%=%.d)
 
 unit-tests: $(UNIT_BINS)
-guest-tests: $(ASM_BINS)
+guest-tests: $(ASM_BINS) $(GUEST)/cli/dynamic
 
 # The suite on this host.
 check: $(O)/blink $(O)/headers.ok unit-tests guest-tests

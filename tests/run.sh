@@ -181,6 +181,7 @@ for spec in $hosts; do
   check_cli "$hname" "$hemu" "$blink" truncated-phdrs 126 "$fx/truncated-phdrs: truncated ELF" "$fx/truncated-phdrs"
   check_cli "$hname" "$hemu" "$blink" aarch64 126 "$fx/aarch64: exec format error: 64-bit ELF for aarch64" "$fx/aarch64"
   check_cli "$hname" "$hemu" "$blink" elf32 126 "$fx/elf32: exec format error" "$fx/elf32"
+  check_cli "$hname" "$hemu" "$blink" dynamic 126 "$guest/cli/dynamic: dynamically linked programs are not supported yet" "$guest/cli/dynamic"
   check_cli "$hname" "$hemu" "$blink" bad-option 2 "unknown option -Q" -Q "$guest/asm/exit42"
 done
 IFS=$oldifs

@@ -24,8 +24,7 @@ struct row {
 #define F64 XED_A_F64
 #define I64 XED_A_I64
 #define BR XED_A_BR
-#define X(opc, op, form, attr) \
-  [opc] = {XED_OP_##op, XED_FORM_##form, (attr)},
+#define X(opc, op, form, attr) [opc] = {XED_OP_##op, XED_FORM_##form, (attr)},
 
 static const struct row kOneByte[256] = {
 #include "xed/onebyte.inc"
@@ -63,11 +62,18 @@ const char *xed_mnemonic(int op) {
 
 static int is_legacy_prefix(u8 b) {
   switch (b) {
-    case 0xf0: case 0xf2: case 0xf3: case 0x26: case 0x2e: case 0x36:
-    case 0x3e: case 0x64: case 0x65: case 0x66: case 0x67:
-      return 1;
-    default:
-      return 0;
+    case 0xf0:
+    case 0xf2:
+    case 0xf3:
+    case 0x26:
+    case 0x2e:
+    case 0x36:
+    case 0x3e:
+    case 0x64:
+    case 0x65:
+    case 0x66:
+    case 0x67: return 1;
+    default: return 0;
   }
 }
 
@@ -193,10 +199,14 @@ int xed_decode(struct xed_insn *x, const u8 *p, size_t avail,
     if (pos >= avail) return short_or_long(pos + 1);
     b = p[pos];
     if (is_legacy_prefix(b)) {
-      if (b == 0xf0) x->flags |= XED_F_LOCK;
-      else if (b == 0xf2 || b == 0xf3) x->rep = b;
-      else if (b == 0x66) x->flags |= XED_F_OSZ;
-      else if (b == 0x67) x->flags |= XED_F_ASZ;
+      if (b == 0xf0)
+        x->flags |= XED_F_LOCK;
+      else if (b == 0xf2 || b == 0xf3)
+        x->rep = b;
+      else if (b == 0x66)
+        x->flags |= XED_F_OSZ;
+      else if (b == 0x67)
+        x->flags |= XED_F_ASZ;
       else {
         u8 s = segment_of(b);
         /* In 64-bit mode CS/SS/DS/ES overrides are ignored. */

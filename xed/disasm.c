@@ -4,9 +4,9 @@
 
 #include <stdarg.h>
 
-static const char *const kReg64[16] = {
-    "rax", "rcx", "rdx", "rbx", "rsp", "rbp", "rsi", "rdi",
-    "r8",  "r9",  "r10", "r11", "r12", "r13", "r14", "r15"};
+static const char *const kReg64[16] = {"rax", "rcx", "rdx", "rbx", "rsp", "rbp",
+                                       "rsi", "rdi", "r8",  "r9",  "r10", "r11",
+                                       "r12", "r13", "r14", "r15"};
 static const char *const kReg32[16] = {
     "eax", "ecx", "edx",  "ebx",  "esp",  "ebp",  "esi",  "edi",
     "r8d", "r9d", "r10d", "r11d", "r12d", "r13d", "r14d", "r15d"};
@@ -18,8 +18,8 @@ static const char *const kReg8Rex[16] = {
     "r8b", "r9b", "r10b", "r11b", "r12b", "r13b", "r14b", "r15b"};
 static const char *const kReg8Legacy[8] = {"al", "cl", "dl", "bl",
                                            "ah", "ch", "dh", "bh"};
-static const char *const kCond[16] = {"o",  "no", "b",  "ae", "e",  "ne",
-                                      "be", "a",  "s",  "ns", "p",  "np",
+static const char *const kCond[16] = {"o",  "no", "b",  "ae", "e", "ne",
+                                      "be", "a",  "s",  "ns", "p", "np",
                                       "l",  "ge", "le", "g"};
 
 struct out {
@@ -71,25 +71,39 @@ static void emit_mem(struct out *o, const struct xed_insn *x, int size,
     any = 1;
   }
   if (x->disp || !any) {
-    if (any) emit(o, "%+lld", (long long)x->disp);
-    else emit(o, "0x%llx", (unsigned long long)x->disp);
+    if (any)
+      emit(o, "%+lld", (long long)x->disp);
+    else
+      emit(o, "0x%llx", (unsigned long long)x->disp);
   }
   emit(o, "]");
 }
 
-static void emit_e(struct out *o, const struct xed_insn *x, int size,
-                   u64 pc) {
-  if (x->flags & XED_F_MEM) emit_mem(o, x, size, pc);
-  else emit(o, "%s", reg_name(x, x->rm, size));
+static void emit_moffs(struct out *o, const struct xed_insn *x, int size) {
+  static const char *const kSize[9] = {"", "byte", "word", "",     "dword",
+                                       "", "",     "",     "qword"};
+  emit(o, "%s ptr %s[0x%llx]", kSize[size],
+       x->seg == XED_SEG_FS   ? "fs:"
+       : x->seg == XED_SEG_GS ? "gs:"
+                              : "",
+       (unsigned long long)x->disp);
+}
+
+static void emit_e(struct out *o, const struct xed_insn *x, int size, u64 pc) {
+  if (x->flags & XED_F_MEM)
+    emit_mem(o, x, size, pc);
+  else
+    emit(o, "%s", reg_name(x, x->rm, size));
 }
 
 static void emit_imm(struct out *o, const struct xed_insn *x) {
-  emit(o, "0x%llx", (unsigned long long)(x->osz == 8 ? x->imm
-                                         : x->imm & ((1ull << (8 * x->osz)) - 1)));
+  emit(o, "0x%llx",
+       (unsigned long long)(x->osz == 8
+                                ? x->imm
+                                : x->imm & ((1ull << (8 * x->osz)) - 1)));
 }
 
-int xed_disassemble(char *buf, size_t size, const struct xed_insn *x,
-                    u64 pc) {
+int xed_disassemble(char *buf, size_t size, const struct xed_insn *x, u64 pc) {
   struct out o = {buf, size, 0};
   int v = x->osz;
   if (size) buf[0] = 0;
@@ -117,7 +131,9 @@ int xed_disassemble(char *buf, size_t size, const struct xed_insn *x,
     case XED_FORM_GvEd:
       emit(&o, " %s, ", reg_name(x, x->reg, v));
       emit_e(&o, x,
-             x->form == XED_FORM_GvEb ? 1 : x->form == XED_FORM_GvEw ? 2 : 4,
+             x->form == XED_FORM_GvEb   ? 1
+             : x->form == XED_FORM_GvEw ? 2
+                                        : 4,
              pc);
       break;
     case XED_FORM_ALIb:
@@ -125,9 +141,7 @@ int xed_disassemble(char *buf, size_t size, const struct xed_insn *x,
     case XED_FORM_rAXIz:
       emit(&o, " %s, ", reg_name(x, 0, v)), emit_imm(&o, x);
       break;
-    case XED_FORM_Zv:
-      emit(&o, " %s", reg_name(x, x->reg, v));
-      break;
+    case XED_FORM_Zv: emit(&o, " %s", reg_name(x, x->reg, v)); break;
     case XED_FORM_rAXZv:
       if (x->op == XED_OP_XCHG)
         emit(&o, " %s, %s", reg_name(x, x->reg, v), reg_name(x, 0, v));
@@ -142,9 +156,7 @@ int xed_disassemble(char *buf, size_t size, const struct xed_insn *x,
       emit(&o, " "), emit_e(&o, x, v, pc), emit(&o, ", "), emit_imm(&o, x);
       break;
     case XED_FORM_Eb:
-    case XED_FORM_Ev:
-      emit(&o, " "), emit_e(&o, x, v, pc);
-      break;
+    case XED_FORM_Ev: emit(&o, " "), emit_e(&o, x, v, pc); break;
     case XED_FORM_Eb1:
     case XED_FORM_Ev1:
       emit(&o, " "), emit_e(&o, x, v, pc), emit(&o, ", 1");
@@ -159,21 +171,32 @@ int xed_disassemble(char *buf, size_t size, const struct xed_insn *x,
       break;
     case XED_FORM_Ib:
     case XED_FORM_Iz:
-    case XED_FORM_Iw:
-      emit(&o, " "), emit_imm(&o, x);
-      break;
+    case XED_FORM_Iw: emit(&o, " "), emit_imm(&o, x); break;
     case XED_FORM_GvEvIz:
     case XED_FORM_GvEvIb:
       emit(&o, " %s, ", reg_name(x, x->reg, v)), emit_e(&o, x, v, pc);
       emit(&o, ", "), emit_imm(&o, x);
+      break;
+    case XED_FORM_IwIb:
+      emit(&o, " 0x%llx, 0x%x", (unsigned long long)x->imm, x->imm2);
+      break;
+    case XED_FORM_ALOb:
+    case XED_FORM_rAXOv:
+      emit(&o, " %s, ", reg_name(x, 0, v));
+      emit_moffs(&o, x, v);
+      break;
+    case XED_FORM_ObAL:
+    case XED_FORM_OvrAX:
+      emit(&o, " ");
+      emit_moffs(&o, x, v);
+      emit(&o, ", %s", reg_name(x, 0, v));
       break;
     case XED_FORM_MODRM:
     case XED_FORM_MODRM_IB:
     case XED_FORM_M:
       if (x->flags & XED_F_MEM) emit(&o, " "), emit_mem(&o, x, 0, pc);
       break;
-    default:
-      break;
+    default: break;
   }
   return (int)o.len;
 }

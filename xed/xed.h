@@ -61,8 +61,15 @@ enum { XED_MAP_1BYTE, XED_MAP_0F, XED_MAP_0F38, XED_MAP_0F3A };
 #define XED_REG_NONE 0xff
 #define XED_REG_RIP 0xfe
 
-enum { XED_SEG_NONE, XED_SEG_ES, XED_SEG_CS, XED_SEG_SS, XED_SEG_DS,
-       XED_SEG_FS, XED_SEG_GS };
+enum {
+  XED_SEG_NONE,
+  XED_SEG_ES,
+  XED_SEG_CS,
+  XED_SEG_SS,
+  XED_SEG_DS,
+  XED_SEG_FS,
+  XED_SEG_GS
+};
 
 enum xed_error {
   XED_OK,
@@ -72,28 +79,28 @@ enum xed_error {
 };
 
 struct xed_insn {
-  u16 op;     /* enum xed_op */
-  u8 form;    /* enum xed_form */
-  u8 attr;    /* XED_A_* */
-  u8 len;     /* bytes, prefixes included */
-  u8 map;     /* XED_MAP_* */
-  u8 opcode;  /* the byte that selected the row */
-  u8 osz;     /* operand size in bytes: 1, 2, 4 or 8 */
-  u8 asz;     /* address size in bytes: 4 or 8 */
-  u8 rex;     /* the effective REX byte, or 0 */
-  u8 rep;     /* the last of F2/F3 seen, or 0 */
-  u8 seg;     /* XED_SEG_* override */
-  u16 flags;  /* XED_F_* */
-  u8 modrm;   /* raw ModRM byte, when XED_F_MODRM */
-  u8 mod;     /* ModRM.mod */
-  u8 reg;     /* ModRM.reg + REX.R, or the opcode's register + REX.B */
-  u8 rm;      /* ModRM.rm + REX.B, for register operands */
-  u8 base;    /* memory: base register, XED_REG_RIP or XED_REG_NONE */
-  u8 index;   /* memory: index register or XED_REG_NONE */
-  u8 scale;   /* memory: log2 of the index scale */
-  u8 imm2;    /* second immediate (ENTER's nesting level) */
-  i64 disp;   /* displacement; moffs forms: the absolute offset */
-  u64 imm;    /* immediate or relative branch displacement */
+  u16 op;    /* enum xed_op */
+  u8 form;   /* enum xed_form */
+  u8 attr;   /* XED_A_* */
+  u8 len;    /* bytes, prefixes included */
+  u8 map;    /* XED_MAP_* */
+  u8 opcode; /* the byte that selected the row */
+  u8 osz;    /* operand size in bytes: 1, 2, 4 or 8 */
+  u8 asz;    /* address size in bytes: 4 or 8 */
+  u8 rex;    /* the effective REX byte, or 0 */
+  u8 rep;    /* the last of F2/F3 seen, or 0 */
+  u8 seg;    /* XED_SEG_* override */
+  u16 flags; /* XED_F_* */
+  u8 modrm;  /* raw ModRM byte, when XED_F_MODRM */
+  u8 mod;    /* ModRM.mod */
+  u8 reg;    /* ModRM.reg + REX.R, or the opcode's register + REX.B */
+  u8 rm;     /* ModRM.rm + REX.B, for register operands */
+  u8 base;   /* memory: base register, XED_REG_RIP or XED_REG_NONE */
+  u8 index;  /* memory: index register or XED_REG_NONE */
+  u8 scale;  /* memory: log2 of the index scale */
+  u8 imm2;   /* second immediate (ENTER's nesting level) */
+  i64 disp;  /* displacement; moffs forms: the absolute offset */
+  u64 imm;   /* immediate or relative branch displacement */
 };
 
 /* Decodes the instruction at bytes[0..avail). Returns enum xed_error. */
@@ -103,7 +110,6 @@ int xed_decode(struct xed_insn *x, const u8 *bytes, size_t avail,
 const char *xed_mnemonic(int op);
 
 /* Writes Intel-syntax text for x, decoded at address pc, to buf. */
-int xed_disassemble(char *buf, size_t size, const struct xed_insn *x,
-                    u64 pc);
+int xed_disassemble(char *buf, size_t size, const struct xed_insn *x, u64 pc);
 
 #endif /* BLINK_XED_H_ */

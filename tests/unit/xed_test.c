@@ -1,0 +1,179 @@
+/* xed/: lengths, operations, sizes and operands of hand-checked encodings
+ * (bytes as GNU as emits them), the 15-byte limit, running out of bytes,
+ * and opcodes that are invalid in 64-bit mode. The Zydis differential
+ * test over real binaries is issue 3's. */
+#include "xed/xed.h"
+
+#include "tests/unit/test.h"
+
+struct want {
+  const char *bytes; /* hex */
+  int len, op, osz;
+  const char *text; /* disassembly */
+};
+
+static size_t unhex(const char *h, u8 *out) {
+  size_t n = 0;
+  while (h[0] && h[1]) {
+    unsigned v;
+    if (h[0] == ' ') {
+      ++h;
+      continue;
+    }
+    sscanf(h, "%2x", &v);
+    out[n++] = (u8)v;
+    h += 2;
+  }
+  return n;
+}
+
+static const struct want kCases[] = {
+    {"90", 1, XED_OP_NOP, 4, "nop"},
+    {"f3 90", 2, XED_OP_PAUSE, 4, "pause"},
+    {"41 90", 2, XED_OP_XCHG, 4, "xchg r8d, eax"},
+    {"c3", 1, XED_OP_RET, 8, "ret"},
+    {"c2 10 00", 3, XED_OP_RET, 8, "ret 0x10"},
+    {"0f 05", 2, XED_OP_SYSCALL, 4, "syscall"},
+    {"48 89 e5", 3, XED_OP_MOV, 8, "mov rbp, rsp"},
+    {"89 c7", 2, XED_OP_MOV, 4, "mov edi, eax"},
+    {"66 89 c7", 3, XED_OP_MOV, 2, "mov di, ax"},
+    {"88 e0", 2, XED_OP_MOV, 1, "mov al, ah"},
+    {"40 88 e0", 3, XED_OP_MOV, 1, "mov al, spl"},
+    {"48 b8 88 77 66 55 44 33 22 11", 10, XED_OP_MOV, 8,
+     "mov rax, 0x1122334455667788"},
+    {"b8 01 00 00 00", 5, XED_OP_MOV, 4, "mov eax, 0x1"},
+    {"66 b8 01 00", 4, XED_OP_MOV, 2, "mov ax, 0x1"},
+    {"48 c7 c0 ff ff ff ff", 7, XED_OP_MOV, 8, "mov rax, 0xffffffffffffffff"},
+    {"48 8d 05 10 00 00 00", 7, XED_OP_LEA, 8, "lea rax, [rip+16] # 0x1017"},
+    {"48 8d 44 b3 08", 5, XED_OP_LEA, 8, "lea rax, [rbx+rsi*4+8]"},
+    {"48 8d 04 f5 ff ff ff ff", 8, XED_OP_LEA, 8, "lea rax, [rsi*8-1]"},
+    {"67 8d 43 20", 4, XED_OP_LEA, 4, "lea eax, [ebx+32]"},
+    {"42 8b 04 25 00 10 00 00", 8, XED_OP_MOV, 4,
+     "mov eax, dword ptr [r12*1+4096]"}, /* REX.X makes index 100 r12 */
+    {"8b 04 25 00 10 00 00", 7, XED_OP_MOV, 4, "mov eax, dword ptr [0x1000]"},
+    {"8b 04 24", 3, XED_OP_MOV, 4, "mov eax, dword ptr [rsp]"},
+    {"41 8b 45 00", 4, XED_OP_MOV, 4, "mov eax, dword ptr [r13]"},
+    {"64 48 8b 04 25 28 00 00 00", 9, XED_OP_MOV, 8,
+     "mov rax, qword ptr fs:[0x28]"},
+    {"48 a1 00 10 40 00 00 00 00 00", 10, XED_OP_MOV, 8,
+     "mov rax, qword ptr [0x401000]"},
+    {"48 83 ec 08", 4, XED_OP_SUB, 8, "sub rsp, 0x8"},
+    {"48 81 c4 00 01 00 00", 7, XED_OP_ADD, 8, "add rsp, 0x100"},
+    {"80 3c 06 00", 4, XED_OP_CMP, 1, "cmp byte ptr [rsi+rax*1], 0x0"},
+    {"f6 c1 01", 3, XED_OP_TEST, 1, "test cl, 0x1"},
+    {"f7 d8", 2, XED_OP_NEG, 4, "neg eax"},
+    {"48 ff c0", 3, XED_OP_INC, 8, "inc rax"},
+    {"ff 15 00 00 00 00", 6, XED_OP_CALL, 8, "call qword ptr [rip+0] # 0x1006"},
+    {"ff e1", 2, XED_OP_JMP, 8, "jmp rcx"},
+    {"e8 fb ff ff ff", 5, XED_OP_CALL, 8, "call 0x1000"},
+    {"eb fe", 2, XED_OP_JMP, 8, "jmp 0x1000"},
+    {"0f 84 00 01 00 00", 6, XED_OP_JCC, 8, "je 0x1106"},
+    {"75 f0", 2, XED_OP_JCC, 8, "jne 0xff2"},
+    {"0f 94 c0", 3, XED_OP_SETCC, 1, "sete al"},
+    {"48 0f 4c c3", 4, XED_OP_CMOVCC, 8, "cmovl rax, rbx"},
+    {"0f b6 c3", 3, XED_OP_MOVZX, 4, "movzx eax, bl"},
+    {"48 63 c7", 3, XED_OP_MOVSXD, 8, "movsxd rax, edi"},
+    {"6a ff", 2, XED_OP_PUSH, 8, "push 0xffffffffffffffff"},
+    {"41 57", 2, XED_OP_PUSH, 8, "push r15"},
+    {"66 50", 2, XED_OP_PUSH, 2, "push ax"},
+    {"8f 00", 2, XED_OP_POP, 8, "pop qword ptr [rax]"},
+    {"c8 10 00 01", 4, XED_OP_ENTER, 8, "enter 0x10, 0x1"},
+    {"f3 0f 1e fa", 4, XED_OP_NOP, 4, "nop"},
+    {"66 0f 1f 44 00 00", 6, XED_OP_NOP, 2, "nop [rax+rax*1]"},
+    {"f0 48 0f b1 0e", 5, XED_OP_CMPXCHG, 8,
+     "lock cmpxchg qword ptr [rsi], rcx"},
+    {"66 0f 6f 05 00 00 00 00", 8, XED_OP_SSE, 2, NULL},
+    {"66 0f 3a 0f c1 08", 6, XED_OP_SSE, 2, NULL},
+    {"66 0f 38 00 c1", 5, XED_OP_SSE, 2, NULL},
+    {"0f 01 f9", 3, XED_OP_RDTSCP, 4, "rdtscp"},
+    {"dd 04 24", 3, XED_OP_FPU, 4, NULL},
+    {"0f 0b", 2, XED_OP_UD2, 4, "ud2"},
+    /* REX before a legacy prefix is ignored: this is mov eax, ebx. */
+    {"48 66 89 d8", 4, XED_OP_MOV, 2, "mov ax, bx"},
+    /* 14 prefixes + 1 opcode = 15 bytes: still fine. */
+    {"66 66 66 66 66 66 66 66 66 66 66 66 66 66 90", 15, XED_OP_NOP, 2, "nop"},
+};
+
+static const char *const kInvalid[] = {
+    "06",
+    "07",
+    "27",
+    "37",
+    "60",
+    "61",
+    "9a 00 00 00 00 00 00",
+    "ce",
+    "d4 0a",
+    "d5 0a",
+    "d6",
+    "ea 00 00 00 00 00 00",
+    "82 c0 01",
+    "8d c0", /* lea with a register operand */
+    "fe d0", /* group 4 /2 */
+    "ff ff", /* group 5 /7 */
+    "0f 0a",
+    "0f 04",
+    "0f 36",
+};
+
+static void decodes(void) {
+  size_t i;
+  for (i = 0; i < ARRAY_LEN(kCases); ++i) {
+    struct xed_insn x;
+    u8 b[32];
+    char text[128];
+    size_t n = unhex(kCases[i].bytes, b);
+    int rc = xed_decode(&x, b, n, XED_MODE_64);
+    test_current = kCases[i].bytes;
+    ASSERT_EQ(XED_OK, rc);
+    ASSERT_EQ(kCases[i].len, x.len);
+    ASSERT_EQ(kCases[i].op, x.op);
+    ASSERT_EQ(kCases[i].osz, x.osz);
+    if (kCases[i].text) {
+      xed_disassemble(text, sizeof(text), &x, 0x1000);
+      if (strcmp(text, kCases[i].text)) {
+        printf("FAIL %s: disassembly '%s', want '%s'\n", kCases[i].bytes, text,
+               kCases[i].text);
+        ++test_failures;
+      }
+    }
+  }
+}
+
+static void invalid(void) {
+  size_t i;
+  for (i = 0; i < ARRAY_LEN(kInvalid); ++i) {
+    struct xed_insn x;
+    u8 b[32];
+    size_t n = unhex(kInvalid[i], b);
+    test_current = kInvalid[i];
+    ASSERT_EQ(XED_ERR_INVALID, xed_decode(&x, b, n, XED_MODE_64));
+  }
+}
+
+static void limits(void) {
+  struct xed_insn x;
+  u8 b[32];
+  size_t n;
+  /* 15 prefixes before the opcode: 16 bytes, too long (#GP). */
+  n = unhex("66 66 66 66 66 66 66 66 66 66 66 66 66 66 66 90", b);
+  ASSERT_EQ(XED_ERR_LONG, xed_decode(&x, b, n, XED_MODE_64));
+  /* 14 prefixes and a 2-byte instruction: also 16. */
+  n = unhex("66 66 66 66 66 66 66 66 66 66 66 66 66 66 89 c0", b);
+  ASSERT_EQ(XED_ERR_LONG, xed_decode(&x, b, n, XED_MODE_64));
+  /* Bytes that end early: the fetch ran into a hole. */
+  n = unhex("48 b8 88 77 66", b);
+  ASSERT_EQ(XED_ERR_SHORT, xed_decode(&x, b, n, XED_MODE_64));
+  ASSERT_EQ(XED_ERR_SHORT, xed_decode(&x, b, 0, XED_MODE_64));
+  n = unhex("0f", b);
+  ASSERT_EQ(XED_ERR_SHORT, xed_decode(&x, b, n, XED_MODE_64));
+}
+
+int main(void) {
+  static const struct test tests[] = {
+      {"decodes", decodes},
+      {"invalid", invalid},
+      {"limits", limits},
+  };
+  return test_main(tests, ARRAY_LEN(tests));
+}

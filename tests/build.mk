@@ -38,12 +38,20 @@ $(O)/tests/unit/%: $(O)/tests/unit/%.o $(O)/libblink.a
 
 -include $(UNIT_BINS:%=%.d)
 
+# Suites of their own (tests/NAME/build.mk) add programs that run once, on
+# this machine, to NATIVE_TESTS: an exit status of 0 passes. They are for
+# oracles only the build machine has (the host CPU, Zydis); each fragment
+# decides where it applies (e.g. only when HOST_ARCH is x86_64).
+NATIVE_TESTS :=
+-include $(wildcard tests/*/build.mk)
+
 unit-tests: $(UNIT_BINS)
 guest-tests: $(ASM_BINS) $(GUEST)/cli/dynamic
 
 # The suite on this host.
-check: $(O)/blink $(O)/headers.ok unit-tests guest-tests
-	@sh tests/run.sh --guest $(GUEST) --host "$(HOST_ARCH):$(EMU):$(O)"
+check: $(O)/blink $(O)/headers.ok unit-tests guest-tests $(NATIVE_TESTS)
+	@sh tests/run.sh --guest $(GUEST) --host "$(HOST_ARCH):$(EMU):$(O)" \
+	  $(foreach t,$(NATIVE_TESTS),--native "$(t)")
 
 # The suite on all five hosts: this one, plus blink cross-built for the
 # others and run under qemu-user. One runner, one closing line.
@@ -62,9 +70,10 @@ o/hosts/%/built: o/hosts/%/config.mk FORCE
 
 host-spec = $(patsubst %-linux-gnu,%,$(1)):$(if $(filter $(BUILD_TRIPLE),$(1)),,qemu-$(patsubst %-linux-gnu,%,$(1))):o/hosts/$(1)
 
-check-hosts: $(O)/blink $(O)/headers.ok unit-tests guest-tests \
+check-hosts: $(O)/blink $(O)/headers.ok unit-tests guest-tests $(NATIVE_TESTS) \
              $(CROSS_HOSTS:%=o/hosts/%/built)
 	@sh tests/run.sh --guest $(GUEST) --host "$(HOST_ARCH):$(EMU):$(O)" \
+	  $(foreach t,$(NATIVE_TESTS),--native "$(t)") \
 	  $(foreach h,$(CROSS_HOSTS),--host "$(call host-spec,$(h))")
 
 FORCE:

@@ -4,13 +4,16 @@
 # non-zero on any failure.
 #
 #   sh tests/run.sh --guest o/guest --host NAME:EMU:BUILDDIR [--host ...]
+#                   [--native PROGRAM ...]
 #
 # NAME names the host in the report; EMU is the command that runs the
 # host's programs (qemu-aarch64, ...) or empty for this machine; BUILDDIR
 # holds that host's blink and unit tests. Guest programs are x86-64 and
 # shared by every host. On an x86-64 machine each guest program also runs
 # natively first: the CPU and kernel are the oracle for what the test
-# expects.
+# expects. Each --native PROGRAM is a suite of its own (the decoder against
+# Zydis, the CPU against the host CPU) run once on this machine; it passes
+# with exit status 0, and its last lines are shown when it fails.
 #
 # Every program runs under a timeout and its output is cut at 64 KiB, so a
 # guest stuck in a loop can neither hang the suite nor fill the disk.
@@ -18,11 +21,13 @@ set -u
 
 guest=o/guest
 hosts=
+natives=
 while [ $# -gt 0 ]; do
   case $1 in
     --guest) guest=$2; shift 2 ;;
     --host) hosts="$hosts
 $2"; shift 2 ;;
+    --native) natives="$natives $2"; shift 2 ;;
     *) echo "run.sh: unknown argument $1" >&2; exit 2 ;;
   esac
 done
@@ -101,6 +106,18 @@ case $(uname -m) in
     skip "native/asm" "not an x86-64 machine: no native oracle"
     ;;
 esac
+
+for prog in $natives; do
+  t=$(basename "$prog")
+  capture "$prog"
+  if [ "$status" -eq 0 ]; then
+    pass "native/$t"
+  else
+    tail -n 30 "$work/out" >"$work/tail"
+    cat "$work/err" >>"$work/tail"
+    fail "native/$t" "exit status $status" "$work/tail"
+  fi
+done
 
 # Bad input to blink itself: one line naming the file, a shell's status.
 make_fixtures() {

@@ -109,7 +109,7 @@ esac
 
 for prog in $natives; do
   t=$(basename "$prog")
-  capture "$prog"
+  TIMEOUT=${BLINK_NATIVE_TIMEOUT:-1200} capture "$prog"
   if [ "$status" -eq 0 ]; then
     pass "native/$t"
   else

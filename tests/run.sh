@@ -109,7 +109,10 @@ esac
 
 for prog in $natives; do
   t=$(basename "$prog")
-  TIMEOUT=${BLINK_NATIVE_TIMEOUT:-1200} capture "$prog"
+  saved=$TIMEOUT
+  TIMEOUT=${BLINK_NATIVE_TIMEOUT:-1200}
+  capture "$prog"
+  TIMEOUT=$saved
   if [ "$status" -eq 0 ]; then
     pass "native/$t"
   else

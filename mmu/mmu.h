@@ -48,12 +48,32 @@ struct mmu_tlb {
   u32 prot; /* MMU_READ | MMU_WRITE | MMU_EXEC */
 };
 
+/* What /proc/self/maps shows of a mapping. */
+enum mmu_kind { MMU_KIND_ANON, MMU_KIND_FILE, MMU_KIND_HEAP, MMU_KIND_STACK };
+
+/* The guest's mappings as a sorted list of disjoint [start, end) regions,
+ * kept in step with the page table by mmu_map, mmu_protect and mmu_unmap:
+ * the page table answers "may the guest touch this byte", the regions
+ * answer "where is there room" and "what is mapped there". */
+struct mmu_region {
+  struct mmu_region *next;
+  u64 start, end;
+  u32 prot;
+  u32 kind;   /* enum mmu_kind */
+  u64 offset; /* file offset of start, for MMU_KIND_FILE */
+  u64 dev, ino;
+  char *name; /* file path, or NULL */
+};
+
 struct mmu {
   struct mmu_tlb tlb[MMU_TLB_SIZE];
   void *root; /* level-4 table: 512 entries */
   u64 fault_addr;
   int fault_code; /* enum mmu_fault */
   u64 pages;      /* host pages allocated for the guest */
+  struct mmu_region *regions;
+  u64 mmap_top;           /* mmap(NULL) searches down from here */
+  u64 brk_start, brk_end; /* the program break: [brk_start, brk_end) */
 };
 
 int mmu_init(struct mmu *m) MUST_CHECK;
@@ -64,6 +84,14 @@ void mmu_destroy(struct mmu *m);
 int mmu_map(struct mmu *m, u64 addr, u64 len, int prot) MUST_CHECK;
 int mmu_protect(struct mmu *m, u64 addr, u64 len, int prot) MUST_CHECK;
 int mmu_unmap(struct mmu *m, u64 addr, u64 len) MUST_CHECK;
+/* mmu_map with what /proc/self/maps should say of it (name is copied). */
+int mmu_map_named(struct mmu *m, u64 addr, u64 len, int prot, int kind,
+                  const char *name, u64 offset, u64 dev, u64 ino) MUST_CHECK;
+/* The highest page-aligned start of a free range of len bytes that ends at
+ * or below top (and above the first 64 KiB); 0 if there is none. */
+u64 mmu_find_free(struct mmu *m, u64 len, u64 top);
+/* 1 if any page of [addr, addr+len) is mapped. */
+int mmu_any_mapped(struct mmu *m, u64 addr, u64 len);
 /* 1 if every page of [addr, addr+len) is mapped, else 0. */
 int mmu_is_mapped(struct mmu *m, u64 addr, u64 len);
 

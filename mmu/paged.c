@@ -4,6 +4,8 @@
  * first touch, so a large mapping costs nothing until it is used. */
 #include "mmu/mmu.h"
 
+#include "mmu/mmu_priv.h"
+
 #define LEVELS 4
 #define FANOUT 512
 #define PRESENT 8 /* leaf bit: the guest page is mapped */
@@ -49,6 +51,7 @@ static void free_level(void **table, int level) {
 void mmu_destroy(struct mmu *m) {
   free_level(m->root, LEVELS - 1);
   m->root = NULL;
+  mmu_regions_free(m);
 }
 
 /* Returns the leaf slot of addr, creating the tables on the way if create
@@ -74,8 +77,25 @@ static int range_ok(u64 addr, u64 len) {
 }
 
 int mmu_map(struct mmu *m, u64 addr, u64 len, int prot) {
+  return mmu_map_named(m, addr, len, prot, MMU_KIND_ANON, NULL, 0, 0, 0);
+}
+
+int mmu_map_named(struct mmu *m, u64 addr, u64 len, int prot, int kind,
+                  const char *name, u64 offset, u64 dev, u64 ino) {
+  struct mmu_region r;
   u64 a;
   if (!range_ok(addr, len)) return -1;
+  if (!len) return 0;
+  memset(&r, 0, sizeof(r));
+  r.start = addr;
+  r.end = addr + len;
+  r.prot = prot & PROT_BITS;
+  r.kind = kind;
+  r.name = (char *)name;
+  r.offset = offset;
+  r.dev = dev;
+  r.ino = ino;
+  if (mmu_regions_add(m, &r)) return -1;
   for (a = addr; a < addr + len; a += MMU_PAGE_SIZE) {
     leaf_t *s = leaf_slot(m, a, 1);
     if (!s) return -1;
@@ -92,6 +112,7 @@ int mmu_map(struct mmu *m, u64 addr, u64 len, int prot) {
 int mmu_protect(struct mmu *m, u64 addr, u64 len, int prot) {
   u64 a;
   if (!range_ok(addr, len) || !mmu_is_mapped(m, addr, len)) return -1;
+  if (mmu_regions_protect(m, addr, addr + len, prot & PROT_BITS)) return -1;
   for (a = addr; a < addr + len; a += MMU_PAGE_SIZE) {
     leaf_t *s = leaf_slot(m, a, 0);
     *s = (*s & ~(leaf_t)PROT_BITS) | (prot & PROT_BITS);
@@ -103,6 +124,7 @@ int mmu_protect(struct mmu *m, u64 addr, u64 len, int prot) {
 int mmu_unmap(struct mmu *m, u64 addr, u64 len) {
   u64 a;
   if (!range_ok(addr, len)) return -1;
+  if (mmu_regions_remove(m, addr, addr + len)) return -1;
   for (a = addr; a < addr + len; a += MMU_PAGE_SIZE) {
     leaf_t *s = leaf_slot(m, a, 0);
     if (!s) continue;

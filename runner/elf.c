@@ -206,8 +206,11 @@ int runner_load(struct mmu *m, const char *path, struct runner_image *im) {
     if (p[i].type != PT_LOAD || !p[i].memsz) continue;
     for (a = (p[i].vaddr + bias) & ~MMU_PAGE_MASK;
          a < p[i].vaddr + bias + p[i].memsz; a += MMU_PAGE_SIZE) {
+      u64 off = p[i].offset - (p[i].vaddr + bias - a);
       if (!mmu_is_mapped(m, a, 1) &&
-          mmu_map(m, a, MMU_PAGE_SIZE, MMU_READ | MMU_WRITE)) {
+          mmu_map_named(m, a, MMU_PAGE_SIZE, MMU_READ | MMU_WRITE,
+                        MMU_KIND_FILE, path, off, (u64)st.st_dev,
+                        (u64)st.st_ino)) {
         rc = fail(path, 126, "out of memory for segments");
         goto out;
       }

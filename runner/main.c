@@ -79,6 +79,8 @@ int main(int argc, char *argv[]) {
             argv[i]);
     return 126;
   }
+  mmu.brk_start = mmu.brk_end = im.brk;
+  mmu.mmap_top = RUNNER_MMAP_TOP;
   cpu.rip = im.entry;
   cpu.regs[CORE_RSP] = sp;
   sysemu_init(&sys, &cpu, log);

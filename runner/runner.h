@@ -21,6 +21,9 @@
  * under 2^47, where Linux puts it. */
 #define RUNNER_STACK_TOP 0x7ffffffff000ull
 #define RUNNER_STACK_SIZE (8ull << 20)
+/* mmap(NULL, ...) searches down from here: 128 MiB below the stack, where
+ * Linux puts mmap_base when it isn't randomized. */
+#define RUNNER_MMAP_TOP (RUNNER_STACK_TOP - (128ull << 20))
 /* Where a static-PIE program is placed (randomized once issue 5 lands). */
 #define RUNNER_PIE_BASE 0x555555554000ull
 

@@ -62,8 +62,8 @@ int runner_build_stack(struct mmu *m, const struct runner_image *im,
   u8 rnd[16], *vec = NULL;
   int rc = -1;
 
-  if (mmu_map(m, RUNNER_STACK_TOP - RUNNER_STACK_SIZE, RUNNER_STACK_SIZE,
-              MMU_READ | MMU_WRITE)) {
+  if (mmu_map_named(m, RUNNER_STACK_TOP - RUNNER_STACK_SIZE, RUNNER_STACK_SIZE,
+                    MMU_READ | MMU_WRITE, MMU_KIND_STACK, "[stack]", 0, 0, 0)) {
     return -1;
   }
   while (argv[argc]) ++argc;

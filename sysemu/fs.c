@@ -3,9 +3,7 @@
 
 #include <unistd.h>
 
-/* The most one call moves through blink's bounce buffer; like a short
- * count from the kernel, the guest's libc loops for the rest. */
-#define CHUNK 65536
+#define CHUNK SYSEMU_CHUNK
 
 i64 sys_read(struct sysemu *s, const u64 a[6]) {
   int fd = (int)a[0];
@@ -14,8 +12,8 @@ i64 sys_read(struct sysemu *s, const u64 a[6]) {
   ssize_t got;
   i64 rc;
   if (len > CHUNK) len = CHUNK;
-  /* Refuse a buffer the guest can't write before consuming any input. */
-  if (mmu_access_ok(s->cpu->mmu, addr, len, MMU_WRITE)) return -LINUX_EFAULT;
+  /* Like the kernel, the buffer is only touched when there is data to
+   * copy: a bad buffer with nothing to read is no error. */
   if (!(buf = malloc(len ? len : 1))) return -LINUX_ENOMEM;
   got = read(fd, buf, len);
   if (got < 0)
@@ -53,4 +51,101 @@ i64 sys_write(struct sysemu *s, const u64 a[6]) {
   free(buf);
   /* Like the kernel: a partial transfer reports its count, not the error. */
   return done ? (i64)done : rc;
+}
+
+/* A guest iovec array: {u64 base, u64 len} each, little-endian. */
+#define LINUX_UIO_MAXIOV 1024
+
+struct iov {
+  u64 base, len;
+};
+
+static i64 get_iovecs(struct sysemu *s, u64 addr, u64 n, struct iov **out,
+                      u64 *total) {
+  struct iov *v;
+  u8 b[16];
+  u64 i, sum = 0;
+  if (n > LINUX_UIO_MAXIOV) return -LINUX_EINVAL;
+  if (!(v = calloc(n ? n : 1, sizeof(*v)))) return -LINUX_ENOMEM;
+  for (i = 0; i < n; ++i) {
+    if (copy_from_guest(s, b, addr + 16 * i, 16)) {
+      free(v);
+      return -LINUX_EFAULT;
+    }
+    v[i].base = read64le(b);
+    v[i].len = read64le(b + 8);
+    if (v[i].len > 0x7fffffffffffffffull - sum) {
+      free(v);
+      return -LINUX_EINVAL;
+    }
+    sum += v[i].len;
+  }
+  *out = v;
+  *total = sum;
+  return 0;
+}
+
+/* writev gathers into one bounce buffer and writes once, which keeps the
+ * call atomic for pipes as the kernel's is. Past CHUNK * 16 bytes the
+ * write is short, as the kernel may make it. */
+i64 sys_writev(struct sysemu *s, const u64 a[6]) {
+  struct iov *v;
+  u64 total, i, at = 0, cap = CHUNK * 16;
+  u8 *buf;
+  i64 rc;
+  ssize_t put;
+  if ((rc = get_iovecs(s, a[1], a[2], &v, &total))) return rc;
+  if (total > cap) total = cap;
+  if (!(buf = malloc(total ? total : 1))) {
+    free(v);
+    return -LINUX_ENOMEM;
+  }
+  for (i = 0; i < a[2] && at < total; ++i) {
+    u64 n = v[i].len < total - at ? v[i].len : total - at;
+    if (copy_from_guest(s, buf + at, v[i].base, (size_t)n)) break;
+    at += n;
+  }
+  if (at < total && !at) {
+    rc = -LINUX_EFAULT;
+  } else {
+    put = write((int)a[0], buf, (size_t)at);
+    rc = put < 0 ? sysemu_fail() : put;
+  }
+  free(buf);
+  free(v);
+  return rc;
+}
+
+i64 sys_readv(struct sysemu *s, const u64 a[6]) {
+  struct iov *v;
+  u64 total, i, at = 0;
+  u8 *buf;
+  i64 rc;
+  ssize_t got;
+  if ((rc = get_iovecs(s, a[1], a[2], &v, &total))) return rc;
+  if (total > CHUNK * 16) total = CHUNK * 16;
+  for (i = 0; i < a[2]; ++i) {
+    if (mmu_access_ok(s->cpu->mmu, v[i].base, v[i].len, MMU_WRITE)) {
+      free(v);
+      return -LINUX_EFAULT;
+    }
+  }
+  if (!(buf = malloc(total ? total : 1))) {
+    free(v);
+    return -LINUX_ENOMEM;
+  }
+  got = read((int)a[0], buf, (size_t)total);
+  if (got < 0) {
+    rc = sysemu_fail();
+  } else {
+    for (i = 0; i < a[2] && at < (u64)got; ++i) {
+      u64 n = v[i].len < (u64)got - at ? v[i].len : (u64)got - at;
+      if (copy_to_guest(s, v[i].base, buf + at, (size_t)n)) break;
+      at += n;
+    }
+    rc = got;
+  }
+  free(buf);
+  free(v);
+  return rc;
 }

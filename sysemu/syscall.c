@@ -33,6 +33,20 @@ int copy_to_guest(struct sysemu *s, u64 dst, const void *src, size_t n) {
   return mmu_write(s->cpu->mmu, dst, src, n) ? -LINUX_EFAULT : 0;
 }
 
+int copy_string_from_guest(struct sysemu *s, char *dst, u64 src, size_t size) {
+  size_t i = 0;
+  /* A page at a time: the string may end just before unmapped memory. */
+  while (i < size) {
+    size_t n = MMU_PAGE_SIZE - ((src + i) & MMU_PAGE_MASK);
+    char *nul;
+    if (n > size - i) n = size - i;
+    if (copy_from_guest(s, dst + i, src + i, n)) return -LINUX_EFAULT;
+    if ((nul = memchr(dst + i, 0, n))) return 0;
+    i += n;
+  }
+  return -LINUX_ENAMETOOLONG;
+}
+
 i64 sysemu_fail(void) {
   return -(i64)sysemu_errno(errno);
 }
@@ -86,6 +100,7 @@ static void log_args(struct sysemu *s, const struct row *r, const u64 a[6],
     switch (r->fmt[i]) {
       case 'd': fprintf(s->log, "%d", (int)a[i]); break;
       case 'u': fprintf(s->log, "%llu", (unsigned long long)a[i]); break;
+      case 'o': fprintf(s->log, "%#llo", (unsigned long long)a[i]); break;
       case 's': log_string(s, a[i]); break;
       case 'b': log_buffer(s, a[i], a[i + 1]); break;
       case 'B':

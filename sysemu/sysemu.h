@@ -28,7 +28,8 @@ enum {
 
 struct sysemu {
   struct cpu *cpu;
-  FILE *log; /* -s / -L: strace-style log, or NULL */
+  FILE *log;           /* -s / -L: strace-style log, or NULL */
+  u64 clear_child_tid; /* set_tid_address */
 };
 
 void sysemu_init(struct sysemu *s, struct cpu *c, FILE *log);

@@ -17,6 +17,21 @@ int copy_from_guest(struct sysemu *s, void *dst, u64 src, size_t n) MUST_CHECK;
 int copy_to_guest(struct sysemu *s, u64 dst, const void *src,
                   size_t n) MUST_CHECK;
 
+/* Copies a NUL-terminated guest string of at most size bytes (NUL
+ * included): 0, -LINUX_EFAULT, or -LINUX_ENAMETOOLONG. */
+int copy_string_from_guest(struct sysemu *s, char *dst, u64 src,
+                           size_t size) MUST_CHECK;
+
+#define SYSEMU_PATH_MAX 4096
+/* The most one read or write moves through blink's bounce buffer; like a
+ * short count from the kernel, the guest's libc loops for the rest. */
+#define SYSEMU_CHUNK 65536
+
+/* open(2) flags, guest <-> host; a dirfd with AT_FDCWD translated. */
+int sysemu_open_flags(u32 guest);
+u32 sysemu_guest_open_flags(int host);
+int sysemu_dirfd(i64 fd);
+
 /* -errno of the host's errno, in guest numbers. */
 i64 sysemu_fail(void);
 

@@ -1,0 +1,143 @@
+/* The region list: the guest's mappings as Linux's VMAs would show them,
+ * sorted and disjoint. Splitting on partial munmap/mprotect and merging of
+ * neighbours that match keep it as /proc/self/maps would print it. */
+#include "mmu/mmu.h"
+
+#include "mmu/mmu_priv.h"
+
+static struct mmu_region *region_new(const struct mmu_region *like, u64 start,
+                                     u64 end) {
+  struct mmu_region *r = malloc(sizeof(*r));
+  if (!r) return NULL;
+  *r = *like;
+  r->next = NULL;
+  r->start = start;
+  r->end = end;
+  r->name = NULL;
+  if (like->name && !(r->name = strdup(like->name))) {
+    free(r);
+    return NULL;
+  }
+  return r;
+}
+
+static void region_free(struct mmu_region *r) {
+  free(r->name);
+  free(r);
+}
+
+void mmu_regions_free(struct mmu *m) {
+  while (m->regions) {
+    struct mmu_region *r = m->regions;
+    m->regions = r->next;
+    region_free(r);
+  }
+}
+
+/* Splits the region containing addr (if any, and not at its start) in
+ * two, so that a region boundary falls at addr. */
+static int split_at(struct mmu *m, u64 addr) {
+  struct mmu_region *r;
+  for (r = m->regions; r; r = r->next) {
+    if (r->start < addr && addr < r->end) {
+      struct mmu_region *tail = region_new(r, addr, r->end);
+      if (!tail) return -1;
+      if (r->kind == MMU_KIND_FILE) tail->offset += addr - r->start;
+      tail->next = r->next;
+      r->next = tail;
+      r->end = addr;
+      return 0;
+    }
+  }
+  return 0;
+}
+
+static int same_kind(const struct mmu_region *a, const struct mmu_region *b) {
+  if (a->end != b->start || a->prot != b->prot || a->kind != b->kind) {
+    return 0;
+  }
+  if (a->kind == MMU_KIND_FILE) {
+    return a->dev == b->dev && a->ino == b->ino &&
+           a->offset + (a->end - a->start) == b->offset && a->name && b->name &&
+           !strcmp(a->name, b->name);
+  }
+  return !a->name == !b->name && (!a->name || !strcmp(a->name, b->name));
+}
+
+static void merge(struct mmu *m) {
+  struct mmu_region *r = m->regions;
+  while (r && r->next) {
+    if (same_kind(r, r->next)) {
+      struct mmu_region *n = r->next;
+      r->end = n->end;
+      r->next = n->next;
+      region_free(n);
+    } else {
+      r = r->next;
+    }
+  }
+}
+
+int mmu_regions_remove(struct mmu *m, u64 start, u64 end) {
+  struct mmu_region **p;
+  if (split_at(m, start) || split_at(m, end)) return -1;
+  for (p = &m->regions; *p;) {
+    struct mmu_region *r = *p;
+    if (r->start >= start && r->end <= end) {
+      *p = r->next;
+      region_free(r);
+    } else {
+      p = &r->next;
+    }
+  }
+  return 0;
+}
+
+int mmu_regions_add(struct mmu *m, const struct mmu_region *like) {
+  struct mmu_region *n, **p;
+  if (mmu_regions_remove(m, like->start, like->end)) return -1;
+  if (!(n = region_new(like, like->start, like->end))) return -1;
+  for (p = &m->regions; *p && (*p)->start < n->start; p = &(*p)->next) {
+  }
+  n->next = *p;
+  *p = n;
+  merge(m);
+  return 0;
+}
+
+int mmu_regions_protect(struct mmu *m, u64 start, u64 end, u32 prot) {
+  struct mmu_region *r;
+  if (split_at(m, start) || split_at(m, end)) return -1;
+  for (r = m->regions; r; r = r->next) {
+    if (r->start >= start && r->end <= end) r->prot = prot;
+  }
+  merge(m);
+  return 0;
+}
+
+u64 mmu_find_free(struct mmu *m, u64 len, u64 top) {
+  const u64 floor = 0x10000; /* like vm.mmap_min_addr */
+  u64 best = 0, gap_start = floor;
+  struct mmu_region *r;
+  if (!len || len > top) return 0;
+  /* Walk up the sorted list; every gap below top that fits is a
+   * candidate and the last one seen is the highest. */
+  for (r = m->regions;; r = r->next) {
+    u64 gap_end = r ? r->start : MMU_LIMIT;
+    if (gap_end > top) gap_end = top;
+    if (gap_end > gap_start && gap_end - gap_start >= len) {
+      best = (gap_end - len) & ~MMU_PAGE_MASK;
+    }
+    if (!r || r->start >= top) break;
+    if (r->end > gap_start) gap_start = r->end;
+  }
+  return best >= floor ? best : 0;
+}
+
+int mmu_any_mapped(struct mmu *m, u64 addr, u64 len) {
+  struct mmu_region *r;
+  for (r = m->regions; r; r = r->next) {
+    if (r->start < addr + len && addr < r->end) return 1;
+  }
+  return 0;
+}

@@ -29,8 +29,10 @@ struct phdr {
   u64 offset, vaddr, filesz, memsz;
 };
 
+static int g_report;
+
 static int fail(const char *path, int status, const char *why) {
-  fprintf(stderr, "blink: %s: %s\n", path, why);
+  if (g_report) fprintf(stderr, "blink: %s: %s\n", path, why);
   return status;
 }
 
@@ -104,7 +106,8 @@ static int check_ident(const char *path, const u8 *e, size_t got) {
   return 0;
 }
 
-int runner_load(struct mmu *m, const char *path, struct runner_image *im) {
+int runner_load(struct mmu *m, const char *path, struct runner_image *im,
+                int report) {
   u8 e[EHDR_SIZE], ph[PHDR_SIZE * 16];
   struct phdr p[MAX_PHNUM];
   struct stat st;
@@ -115,6 +118,7 @@ int runner_load(struct mmu *m, const char *path, struct runner_image *im) {
 
   memset(im, 0, sizeof(*im));
   im->path = path;
+  g_report = report;
   if ((fd = open(path, O_RDONLY)) == -1) {
     rc = errno == ENOENT || errno == ENOTDIR ? 127 : 126;
     return fail(path, rc, strerror(errno));

@@ -2,6 +2,8 @@
  * the guest, handing each SYSCALL and fault to sysemu/. */
 #include "runner/runner.h"
 
+#include <limits.h>
+#include <stdlib.h>
 #include <unistd.h>
 
 #include "core/core.h"
@@ -10,21 +12,63 @@
 extern char **environ;
 
 static const char kUsage[] =
-    "usage: blink [-hvms] [-L FILE] PROGRAM [ARGS...]\n"
+    "usage: blink [-hvms] [-0 NAME] [-L FILE] PROGRAM [ARGS...]\n"
     "Runs an x86-64 Linux program on this machine.\n"
     "\n"
     "  -h       show this help and exit\n"
     "  -v       show the version and exit\n"
     "  -m       use the paged memory backend (the only one so far)\n"
+    "  -0 NAME  give the program NAME as argv[0] (execve uses this)\n"
     "  -s       log every guest syscall to stderr, strace-style\n"
     "  -L FILE  log guest syscalls to FILE instead of stderr (implies -s)\n";
+
+/* The CPU as Linux leaves it at a program's entry: every register zero
+ * but RSP, RIP at the entry point. */
+static int start(struct cpu *c, const struct runner_image *im, u64 sp) {
+  struct mmu *m = c->mmu;
+  core_destroy(c);
+  if (core_init(c, m)) return -1;
+  m->brk_start = m->brk_end = im->brk;
+  m->mmap_top = RUNNER_MMAP_TOP;
+  c->rip = im->entry;
+  c->regs[CORE_RSP] = sp;
+  return 0;
+}
+
+/* execve of an x86-64 program, for sysemu/: the new program is loaded
+ * into a fresh address space first, so a failure leaves the old one
+ * running. */
+static int exec_guest(struct sysemu *s, const char *path, char *const argv[],
+                      char *const envp[]) {
+  struct mmu fresh;
+  struct runner_image im;
+  char *exe;
+  u64 sp;
+  if (mmu_init(&fresh)) return -LINUX_ENOMEM;
+  if (runner_load(&fresh, path, &im, 0) ||
+      runner_build_stack(&fresh, &im, argv, envp, &sp)) {
+    mmu_destroy(&fresh);
+    return -LINUX_ENOEXEC;
+  }
+  exe = realpath(path, NULL);
+  mmu_destroy(s->cpu->mmu);
+  *s->cpu->mmu = fresh;
+  if (start(s->cpu, &im, sp)) {
+    /* Past the point of no return, as in the kernel: the process dies. */
+    fprintf(stderr, "blink: %s: out of memory\n", path);
+    exit(127);
+  }
+  free(s->exe);
+  s->exe = exe;
+  return 0;
+}
 
 int main(int argc, char *argv[]) {
   static struct mmu mmu;
   static struct cpu cpu;
   static struct sysemu sys;
   struct runner_image im;
-  const char *logpath = NULL;
+  const char *logpath = NULL, *argv0 = NULL, *value;
   FILE *log = NULL;
   int strace = 0, i, rc;
   u64 sp;
@@ -44,13 +88,18 @@ int main(int argc, char *argv[]) {
         case 'm': break;
         case 's': strace = 1; break;
         case 'L':
+        case '0':
+          /* The value is the rest of this word, or the next word. */
           if (o[1])
-            logpath = o + 1;
+            value = o + 1;
           else if (i + 1 < argc)
-            logpath = argv[++i];
+            value = argv[++i];
           else
             goto usage;
-          strace = 1;
+          if (*o == 'L')
+            logpath = value, strace = 1;
+          else
+            argv0 = value;
           o += strlen(o) - 1;
           break;
         default: fprintf(stderr, "blink: unknown option -%c\n", *o); goto usage;
@@ -61,7 +110,7 @@ int main(int argc, char *argv[]) {
 
   if (strace) {
     if (logpath) {
-      if (!(log = fopen(logpath, "w"))) {
+      if (!(log = fopen(logpath, "we"))) {
         fprintf(stderr, "blink: %s: cannot open log\n", logpath);
         return 1;
       }
@@ -73,17 +122,20 @@ int main(int argc, char *argv[]) {
     fputs("blink: out of memory\n", stderr);
     return 1;
   }
-  if ((rc = runner_load(&mmu, argv[i], &im))) return rc;
+  if ((rc = runner_load(&mmu, argv[i], &im, 1))) return rc;
+  if (argv0) argv[i] = (char *)argv0; /* the path stays in im.path */
   if (runner_build_stack(&mmu, &im, argv + i, environ, &sp)) {
     fprintf(stderr, "blink: %s: arguments and environment too large\n",
-            argv[i]);
+            im.path);
     return 126;
   }
-  mmu.brk_start = mmu.brk_end = im.brk;
-  mmu.mmap_top = RUNNER_MMAP_TOP;
-  cpu.rip = im.entry;
-  cpu.regs[CORE_RSP] = sp;
+  if (start(&cpu, &im, sp)) {
+    fputs("blink: out of memory\n", stderr);
+    return 1;
+  }
   sysemu_init(&sys, &cpu, log);
+  sys.exe = realpath(im.path, NULL);
+  sys.exec = exec_guest;
   for (;;) {
     if (core_run(&cpu) == CORE_SYSCALL)
       sysemu_syscall(&sys);

@@ -36,9 +36,10 @@ struct runner_image {
   u64 brk;  /* first page after the highest segment */
 };
 
-/* Loads the program at path into m. Returns 0, or prints why not and
- * returns the exit status blink should give (126 or 127). */
-int runner_load(struct mmu *m, const char *path, struct runner_image *im);
+/* Loads the program at path into m. Returns 0, or (when report is set,
+ * after printing why not) the exit status blink should give: 126 or 127. */
+int runner_load(struct mmu *m, const char *path, struct runner_image *im,
+                int report);
 
 /* Maps the stack and writes argc, argv, envp, auxv and their strings as
  * Linux does (System V ABI x86-64, 3.4.1). Returns 0 and the initial RSP,

@@ -1,6 +1,7 @@
 /* File descriptors and file I/O. */
 #include "sysemu/sysemu_priv.h"
 
+#include <sys/syscall.h>
 #include <unistd.h>
 
 #define CHUNK SYSEMU_CHUNK
@@ -147,5 +148,36 @@ i64 sys_readv(struct sysemu *s, const u64 a[6]) {
   }
   free(buf);
   free(v);
+  return rc;
+}
+
+/* getdents64: struct linux_dirent64 {u64 d_ino; i64 d_off; u16 d_reclen;
+ * u8 d_type; char d_name[];} has the same layout on every host, in the
+ * host's byte order: each record is rewritten little-endian in place. */
+i64 sys_getdents64(struct sysemu *s, const u64 a[6]) {
+  u64 len = a[2] < CHUNK ? a[2] : CHUNK;
+  u8 *buf;
+  long got, at;
+  i64 rc;
+  if (!(buf = malloc(len ? len : 1))) return -LINUX_ENOMEM;
+  got = syscall(SYS_getdents64, (int)a[0], buf, (size_t)len);
+  if (got < 0) {
+    rc = sysemu_fail();
+  } else {
+    for (at = 0; at + 19 <= got;) {
+      u64 ino, off;
+      u16 reclen;
+      memcpy(&ino, buf + at, 8);
+      memcpy(&off, buf + at + 8, 8);
+      memcpy(&reclen, buf + at + 16, 2);
+      write64le(buf + at, ino);
+      write64le(buf + at + 8, off);
+      write16le(buf + at + 16, reclen);
+      if (!reclen) break;
+      at += reclen;
+    }
+    rc = copy_to_guest(s, a[1], buf, (size_t)got) ? -LINUX_EFAULT : got;
+  }
+  free(buf);
   return rc;
 }

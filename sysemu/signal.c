@@ -19,6 +19,14 @@ int sysemu_host_signal(int linux_sig) {
   }
 }
 
+int sysemu_guest_signal(int host_sig) {
+#define S(name, num) \
+  if (host_sig == name) return num;
+#include "sysemu/signals.inc"
+#undef S
+  return 0;
+}
+
 static const char *signal_name(int linux_sig) {
   switch (linux_sig) {
 #define S(name, num) \

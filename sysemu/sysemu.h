@@ -30,6 +30,12 @@ struct sysemu {
   struct cpu *cpu;
   FILE *log;           /* -s / -L: strace-style log, or NULL */
   u64 clear_child_tid; /* set_tid_address */
+  char *exe;           /* the guest program's absolute path, or NULL */
+  /* Installed by runner/: replaces the running guest program with the
+   * x86-64 program at path, in this process; 0, or a negative x86-64 errno
+   * with the old program untouched. */
+  int (*exec)(struct sysemu *s, const char *path, char *const argv[],
+              char *const envp[]);
 };
 
 void sysemu_init(struct sysemu *s, struct cpu *c, FILE *log);
@@ -44,7 +50,8 @@ void sysemu_fault(struct sysemu *s);
 int sysemu_errno(int host_errno);
 /* "ENOENT" for LINUX_ENOENT; NULL if unknown. */
 const char *sysemu_errno_name(int linux_errno);
-/* x86-64 Linux signal number -> host signal number, or 0. */
+/* x86-64 Linux signal number -> host signal number, or 0; and back. */
 int sysemu_host_signal(int linux_sig);
+int sysemu_guest_signal(int host_sig);
 
 #endif /* BLINK_SYSEMU_H_ */

@@ -5,6 +5,8 @@
  * checked against the file's length before use. */
 #include "runner/runner.h"
 
+#include "runner/runner_priv.h"
+
 #include <errno.h>
 #include <fcntl.h>
 #include <sys/stat.h>
@@ -135,6 +137,22 @@ int runner_load(struct mmu *m, const char *path, struct runner_image *im,
   fsize = (u64)st.st_size;
   got = pread(fd, e, sizeof(e), 0);
   if (got < 0) got = 0;
+  if (runner_is_ape(e, (size_t)got)) {
+    u8 *head = malloc(8192);
+    ssize_t n = head ? pread(fd, head, 8192, 0) : -1;
+    rc = n > 0 ? runner_ape_header(head, (size_t)n, e) : -1;
+    free(head);
+    if (rc) {
+      rc = fail(path, 126, "APE file without an x86-64 ELF header");
+      goto out;
+    }
+    got = EHDR_SIZE;
+  } else if (runner_is_flat(path) && (got < 4 || memcmp(e, "\177ELF", 4))) {
+    rc = runner_load_flat(m, fd, fsize, im)
+             ? fail(path, 126, "cannot load flat binary")
+             : 0;
+    goto out;
+  }
   if ((rc = check_ident(path, e, (size_t)got))) goto out;
 
   type = read16le(e + 16);

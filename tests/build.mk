@@ -3,6 +3,7 @@
 
 ASM_SRCS := $(wildcard tests/asm/*.s)
 ASM_BINS := $(ASM_SRCS:tests/asm/%.s=$(GUEST)/asm/%)
+BUILD_CC ?= cc
 UNIT_SRCS := $(wildcard tests/unit/*.c)
 UNIT_BINS := $(UNIT_SRCS:tests/unit/%.c=$(O)/tests/unit/%)
 

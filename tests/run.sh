@@ -99,6 +99,10 @@ case $(uname -m) in
   x86_64|amd64)
     for src in tests/asm/*.s; do
       t=$(basename "$src" .s)
+      if grep -q '^# NATIVE: no' "$src"; then
+        skip "native/asm/$t" "$(sed -n 's/^# NATIVE: no *//p' "$src")"
+        continue
+      fi
       check_program "native/asm/$t" "$src" "$guest/asm/$t"
     done
     ;;
@@ -133,6 +137,8 @@ make_fixtures() {
   head -c 64 "$hello" >"$fx/truncated-phdrs"
   # The same program claiming to be for aarch64 (e_machine 183 = 0xb7).
   { head -c 18 "$hello"; printf '\267\000'; tail -c +21 "$hello"; } >"$fx/aarch64"
+  # An APE file with no x86-64 ELF header in it.
+  printf "MZqFpD='\n\nexit 1\n" >"$fx/ape-empty"
   # A 32-bit ELF header.
   { printf '\177ELF\001\001\001'; head -c 57 /dev/zero; } >"$fx/elf32"
 }
@@ -200,6 +206,7 @@ for spec in $hosts; do
   check_cli "$hname" "$hemu" "$blink" truncated-header 126 "$fx/truncated-header: truncated ELF" "$fx/truncated-header"
   check_cli "$hname" "$hemu" "$blink" truncated-phdrs 126 "$fx/truncated-phdrs: truncated ELF" "$fx/truncated-phdrs"
   check_cli "$hname" "$hemu" "$blink" aarch64 126 "$fx/aarch64: exec format error: 64-bit ELF for aarch64" "$fx/aarch64"
+  check_cli "$hname" "$hemu" "$blink" ape-empty 126 "$fx/ape-empty: APE file without an x86-64 ELF header" "$fx/ape-empty"
   check_cli "$hname" "$hemu" "$blink" elf32 126 "$fx/elf32: exec format error" "$fx/elf32"
   check_cli "$hname" "$hemu" "$blink" dynamic 126 "$guest/cli/dynamic: dynamically linked programs are not supported yet" "$guest/cli/dynamic"
   check_cli "$hname" "$hemu" "$blink" bad-option 2 "unknown option -Q" -Q "$guest/asm/exit42"

@@ -65,6 +65,9 @@ i64 sys_openat(struct sysemu *s, const u64 a[6]) {
   char path[SYSEMU_PATH_MAX];
   int fd, rc;
   if ((rc = copy_string_from_guest(s, path, a[1], sizeof(path)))) return rc;
+  if (path[0] == '/' && (fd = sysemu_proc_open(s, path)) != -2) {
+    return fd < 0 ? sysemu_fail() : fd;
+  }
   fd = openat(sysemu_dirfd((i64)a[0]), path, sysemu_open_flags((u32)a[2]),
               (mode_t)(a[3] & 07777));
   return fd < 0 ? sysemu_fail() : fd;

@@ -32,6 +32,10 @@ int sysemu_open_flags(u32 guest);
 u32 sysemu_guest_open_flags(int host);
 int sysemu_dirfd(i64 fd);
 
+/* Opens a /proc file that must show the guest (procfs.c): a descriptor,
+ * -1 with errno set, or -2 when path is not such a file. */
+int sysemu_proc_open(struct sysemu *s, const char *path);
+
 /* -errno of the host's errno, in guest numbers. */
 i64 sysemu_fail(void);
 

@@ -156,7 +156,7 @@ cat "$dir/results.md"
 
 if command -v gnuplot >/dev/null 2>&1 && [ "$(wc -l <"$dir/ratios.dat")" -gt 1 ]; then
   gnuplot <<EOF 2>/dev/null
-set terminal png size 1000,500
+set terminal png size 1000,500 noenhanced
 set output "$dir/ratios.png"
 set title "Time relative to native (lower is better)"
 set style data histograms

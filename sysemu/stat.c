@@ -67,3 +67,58 @@ i64 sys_lstat(struct sysemu *s, const u64 a[6]) {
   u64 b[6] = {(u64)(i64)-100, a[0], a[1], LINUX_AT_SYMLINK_NOFOLLOW, 0, 0};
   return sys_newfstatat(s, b);
 }
+
+/* statx: struct statx (include/uapi/linux/stat.h) has one layout on every
+ * architecture, in the host's byte order; it crosses field by field. The
+ * mask bits and AT_STATX_* flags are the same everywhere. */
+#define LINUX_AT_STATX_SYNC_TYPE 0x6000
+#define LINUX_AT_RECURSIVE 0x8000
+
+static void put_statx_time(u8 *p, const struct statx_timestamp *t) {
+  write64le(p, (u64)t->tv_sec);
+  write32le(p + 8, t->tv_nsec);
+  write32le(p + 12, 0);
+}
+
+i64 sys_statx(struct sysemu *s, const u64 a[6]) {
+  char path[SYSEMU_PATH_MAX];
+  struct statx sx;
+  u8 b[256];
+  int rc, flags;
+  if (a[2] & ~(u64)(LINUX_AT_SYMLINK_NOFOLLOW | LINUX_AT_NO_AUTOMOUNT |
+                    LINUX_AT_EMPTY_PATH | LINUX_AT_STATX_SYNC_TYPE)) {
+    return -LINUX_EINVAL;
+  }
+  if ((a[2] & LINUX_AT_STATX_SYNC_TYPE) == LINUX_AT_STATX_SYNC_TYPE) {
+    return -LINUX_EINVAL;
+  }
+  if ((rc = copy_string_from_guest(s, path, a[1], sizeof(path)))) return rc;
+  flags = (int)(a[2] & LINUX_AT_STATX_SYNC_TYPE);
+  if (a[2] & LINUX_AT_SYMLINK_NOFOLLOW) flags |= AT_SYMLINK_NOFOLLOW;
+  if (a[2] & LINUX_AT_NO_AUTOMOUNT) flags |= AT_NO_AUTOMOUNT;
+  if (a[2] & LINUX_AT_EMPTY_PATH) flags |= AT_EMPTY_PATH;
+  if (statx(sysemu_dirfd((i64)a[0]), path, flags, (unsigned)a[3], &sx)) {
+    return sysemu_fail();
+  }
+  memset(b, 0, sizeof(b));
+  write32le(b + 0, sx.stx_mask);
+  write32le(b + 4, sx.stx_blksize);
+  write64le(b + 8, sx.stx_attributes);
+  write32le(b + 16, sx.stx_nlink);
+  write32le(b + 20, sx.stx_uid);
+  write32le(b + 24, sx.stx_gid);
+  write16le(b + 28, sx.stx_mode);
+  write64le(b + 32, sx.stx_ino);
+  write64le(b + 40, sx.stx_size);
+  write64le(b + 48, sx.stx_blocks);
+  write64le(b + 56, sx.stx_attributes_mask);
+  put_statx_time(b + 64, &sx.stx_atime);
+  put_statx_time(b + 80, &sx.stx_btime);
+  put_statx_time(b + 96, &sx.stx_ctime);
+  put_statx_time(b + 112, &sx.stx_mtime);
+  write32le(b + 128, sx.stx_rdev_major);
+  write32le(b + 132, sx.stx_rdev_minor);
+  write32le(b + 136, sx.stx_dev_major);
+  write32le(b + 140, sx.stx_dev_minor);
+  return copy_to_guest(s, a[4], b, sizeof(b));
+}

@@ -8,9 +8,19 @@
  * straight-line handlers never touch rip at all. */
 #include "core/core_priv.h"
 
+/* A host fault inside the linear stretch, while the guest runs: a guest
+ * fault of the instruction now running. Outside core_run() nobody can take
+ * it, so it returns and blink dies of the signal. */
+static void host_fault(void *ctx) {
+  struct cpu *c = ctx;
+  if (c->onfault && c->insn) core_memory_fault(c);
+}
+
 int core_init(struct cpu *c, struct mmu *m) {
   memset(c, 0, sizeof(*c));
   c->mmu = m;
+  m->on_fault = host_fault;
+  m->on_fault_ctx = c;
   c->flags = X86_EFLAGS_INITIAL;
   c->cache = calloc(1, sizeof(*c->cache));
   return c->cache ? 0 : -1;
@@ -190,8 +200,10 @@ static struct core_block *find_block(struct cpu *c, u64 rip) {
 int core_run(struct cpu *c) {
   jmp_buf jb;
   c->onfault = &jb;
+  c->insn = NULL;
   c->stop = 0;
   if (setjmp(jb)) {
+    c->onfault = NULL;
     return c->stop;
   }
   for (;;) {
@@ -199,6 +211,7 @@ int core_run(struct cpu *c) {
     const struct core_insn *in, *end;
     if (UNLIKELY(!b)) {
       /* Out of host memory for decoded code: the guest can't go on. */
+      c->onfault = NULL;
       c->sig = LINUX_SIGSEGV;
       c->sig_code = LINUX_SI_KERNEL;
       c->sig_addr = 0;
@@ -209,6 +222,9 @@ int core_run(struct cpu *c) {
       c->insn = in;
       in->fn(c, in);
     }
-    if (c->stop) return c->stop;
+    if (c->stop) {
+      c->onfault = NULL;
+      return c->stop;
+    }
   }
 }

@@ -5,10 +5,15 @@
  * here are plain loads on little-endian hosts and byte swaps on big-endian
  * ones. A guest address is never cast to a host pointer to a C struct.
  *
- * Backends: "paged" (this file's only one so far) keeps a four-level table
- * of 4 KiB guest pages, like the hardware, with a small direct-mapped TLB in
- * front; it works on every host (32-bit, 39-bit, 16K/64K pages). "linear"
- * (host address = guest address + skew) comes later behind the same calls.
+ * Backends: "paged" keeps a four-level table of 4 KiB guest pages, like
+ * the hardware, with a small direct-mapped TLB in front; it works on every
+ * host (32-bit, 39-bit, 16K/64K pages). "linear" reserves one stretch of
+ * host address space and puts guest address g at host address linear + g:
+ * a guest load is a compare, an add and a host load. Host protections
+ * enforce the guest's, and a host SIGSEGV inside the stretch becomes a
+ * guest fault through m->on_fault. It needs 4 KiB host pages and room for
+ * the stretch (MMU_LINEAR_SIZE at MMU_LINEAR_BASE); mmu_init_linear()
+ * probes for both.
  *
  * Invariants: guest addresses are below 2^47 (MMU_LIMIT); a page's host
  * memory is allocated on first touch and zeroed; the TLB only ever holds
@@ -65,7 +70,22 @@ struct mmu_region {
   char *name; /* file path, or NULL */
 };
 
+/* The linear backend's stretch: guest [0, 32 TiB) at host [32, 64) TiB,
+ * which Linux leaves free on 47- and 48-bit hosts (its own mappings sit at
+ * the bottom and around 0x55.. and 0x7f.. TiB). */
+#define MMU_LINEAR_BASE ((u64)1 << 45)
+#define MMU_LINEAR_SIZE ((u64)1 << 45)
+
 struct mmu {
+  u8 *linear;       /* host address of guest 0, or NULL (paged) */
+  u64 linear_limit; /* guest addresses below this are in the stretch */
+  u8 *slabs;        /* bitmap: which GiB slabs of the stretch are ours */
+  /* Called, from a host signal handler, when a guest access in the
+   * stretch faulted (fault_addr and fault_code are set). It leaves by
+   * longjmp; if it returns, nobody could take the fault and blink dies of
+   * the host signal. */
+  void (*on_fault)(void *ctx);
+  void *on_fault_ctx;
   struct mmu_tlb tlb[MMU_TLB_SIZE];
   void *root; /* level-4 table: 512 entries */
   u64 fault_addr;
@@ -76,7 +96,9 @@ struct mmu {
   u64 brk_start, brk_end; /* the program break: [brk_start, brk_end) */
 };
 
+/* The paged backend; or the linear one, -1 if this host can't have it. */
 int mmu_init(struct mmu *m) MUST_CHECK;
+int mmu_init_linear(struct mmu *m) MUST_CHECK;
 void mmu_destroy(struct mmu *m);
 
 /* Maps [addr, addr+len) as fresh zeroed pages with prot, replacing what was
@@ -121,27 +143,48 @@ static inline struct mmu_tlb *mmu_tlb_hit(struct mmu *m, u64 addr,
   return NULL;
 }
 
-#define MMU_DEFINE_ACCESS(bits, type, readfn, writefn)                  \
-  static inline MUST_CHECK int mmu_load##bits(struct mmu *m, u64 addr,  \
-                                              type *out) {              \
-    struct mmu_tlb *t = mmu_tlb_hit(m, addr, bits / 8, MMU_READ);       \
-    u64 v;                                                              \
-    if (LIKELY(t != NULL)) {                                            \
-      *out = readfn(t->host + (addr & MMU_PAGE_MASK));                  \
-      return 0;                                                         \
-    }                                                                   \
-    if (mmu_load_slow(m, addr, bits / 8, &v)) return -1;                \
-    *out = (type)v;                                                     \
-    return 0;                                                           \
-  }                                                                     \
-  static inline MUST_CHECK int mmu_store##bits(struct mmu *m, u64 addr, \
-                                               type val) {              \
-    struct mmu_tlb *t = mmu_tlb_hit(m, addr, bits / 8, MMU_WRITE);      \
-    if (LIKELY(t != NULL)) {                                            \
-      writefn(t->host + (addr & MMU_PAGE_MASK), val);                   \
-      return 0;                                                         \
-    }                                                                   \
-    return mmu_store_slow(m, addr, bits / 8, val);                      \
+/* The linear fast path: the host address of [addr, addr+size) when it lies
+ * in the stretch (host protections decide the rest), else NULL. */
+static inline u8 *mmu_linear_hit(struct mmu *m, u64 addr, unsigned size) {
+  if (LIKELY(addr <= m->linear_limit - size)) return m->linear + addr;
+  return NULL;
+}
+
+#define MMU_DEFINE_ACCESS(bits, type, readfn, writefn)                   \
+  static inline MUST_CHECK int mmu_load##bits(struct mmu *m, u64 addr,   \
+                                              type *out) {               \
+    struct mmu_tlb *t;                                                   \
+    u8 *h;                                                               \
+    u64 v;                                                               \
+    if (m->linear) {                                                     \
+      if (LIKELY((h = mmu_linear_hit(m, addr, bits / 8)) != NULL)) {     \
+        *out = readfn(h);                                                \
+        return 0;                                                        \
+      }                                                                  \
+    } else if (LIKELY((t = mmu_tlb_hit(m, addr, bits / 8, MMU_READ)) !=  \
+                      NULL)) {                                           \
+      *out = readfn(t->host + (addr & MMU_PAGE_MASK));                   \
+      return 0;                                                          \
+    }                                                                    \
+    if (mmu_load_slow(m, addr, bits / 8, &v)) return -1;                 \
+    *out = (type)v;                                                      \
+    return 0;                                                            \
+  }                                                                      \
+  static inline MUST_CHECK int mmu_store##bits(struct mmu *m, u64 addr,  \
+                                               type val) {               \
+    struct mmu_tlb *t;                                                   \
+    u8 *h;                                                               \
+    if (m->linear) {                                                     \
+      if (LIKELY((h = mmu_linear_hit(m, addr, bits / 8)) != NULL)) {     \
+        writefn(h, val);                                                 \
+        return 0;                                                        \
+      }                                                                  \
+    } else if (LIKELY((t = mmu_tlb_hit(m, addr, bits / 8, MMU_WRITE)) != \
+                      NULL)) {                                           \
+      writefn(t->host + (addr & MMU_PAGE_MASK), val);                    \
+      return 0;                                                          \
+    }                                                                    \
+    return mmu_store_slow(m, addr, bits / 8, val);                       \
   }
 
 static inline u8 mmu_read8_(const void *p) {

@@ -9,5 +9,14 @@ int mmu_regions_add(struct mmu *m, const struct mmu_region *like);
 int mmu_regions_remove(struct mmu *m, u64 start, u64 end);
 int mmu_regions_protect(struct mmu *m, u64 start, u64 end, u32 prot);
 void mmu_regions_free(struct mmu *m);
+/* How many bytes from addr (up to n) the regions let the guest access with
+ * prot; when fewer than n, the fault is recorded in m. */
+u64 mmu_regions_span(struct mmu *m, u64 addr, u64 n, u32 prot);
+
+/* The linear backend (linear.c), used when m->linear is set. */
+void linear_destroy(struct mmu *m);
+int linear_map(struct mmu *m, u64 addr, u64 len, int prot);
+int linear_protect(struct mmu *m, u64 addr, u64 len, int prot);
+int linear_unmap(struct mmu *m, u64 addr, u64 len);
 
 #endif /* BLINK_MMU_PRIV_H_ */

@@ -49,6 +49,7 @@ static void free_level(void **table, int level) {
 }
 
 void mmu_destroy(struct mmu *m) {
+  if (m->linear) linear_destroy(m);
   free_level(m->root, LEVELS - 1);
   m->root = NULL;
   mmu_regions_free(m);
@@ -96,6 +97,7 @@ int mmu_map_named(struct mmu *m, u64 addr, u64 len, int prot, int kind,
   r.dev = dev;
   r.ino = ino;
   if (mmu_regions_add(m, &r)) return -1;
+  if (m->linear) return linear_map(m, addr, len, prot);
   for (a = addr; a < addr + len; a += MMU_PAGE_SIZE) {
     leaf_t *s = leaf_slot(m, a, 1);
     if (!s) return -1;
@@ -113,6 +115,7 @@ int mmu_protect(struct mmu *m, u64 addr, u64 len, int prot) {
   u64 a;
   if (!range_ok(addr, len) || !mmu_is_mapped(m, addr, len)) return -1;
   if (mmu_regions_protect(m, addr, addr + len, prot & PROT_BITS)) return -1;
+  if (m->linear) return linear_protect(m, addr, len, prot);
   for (a = addr; a < addr + len; a += MMU_PAGE_SIZE) {
     leaf_t *s = leaf_slot(m, a, 0);
     *s = (*s & ~(leaf_t)PROT_BITS) | (prot & PROT_BITS);
@@ -125,6 +128,7 @@ int mmu_unmap(struct mmu *m, u64 addr, u64 len) {
   u64 a;
   if (!range_ok(addr, len)) return -1;
   if (mmu_regions_remove(m, addr, addr + len)) return -1;
+  if (m->linear) return linear_unmap(m, addr, len);
   for (a = addr; a < addr + len; a += MMU_PAGE_SIZE) {
     leaf_t *s = leaf_slot(m, a, 0);
     if (!s) continue;
@@ -141,6 +145,12 @@ int mmu_unmap(struct mmu *m, u64 addr, u64 len) {
 int mmu_is_mapped(struct mmu *m, u64 addr, u64 len) {
   u64 a, end;
   if (addr >= MMU_LIMIT || len > MMU_LIMIT - addr) return 0;
+  if (m->linear) {
+    int code = m->fault_code;
+    u64 at = m->fault_addr, span = mmu_regions_span(m, addr, len, 7);
+    m->fault_code = code, m->fault_addr = at;
+    return span == len;
+  }
   end = addr + len;
   for (a = addr & ~MMU_PAGE_MASK; a < end; a += MMU_PAGE_SIZE) {
     leaf_t *s = leaf_slot(m, a, 0);
@@ -165,6 +175,8 @@ static u8 *page_of(struct mmu *m, u64 addr, u32 prot) {
   if (addr >= MMU_LIMIT) return fault(m, addr, MMU_FAULT_MAPERR), NULL;
   s = leaf_slot(m, addr, 0);
   if (!s || !(*s & PRESENT)) return fault(m, addr, MMU_FAULT_MAPERR), NULL;
+  /* On x86 whatever may be written or executed may also be read. */
+  if (prot == MMU_READ) prot = PROT_BITS;
   if (!(*s & prot)) return fault(m, addr, MMU_FAULT_ACCERR), NULL;
   host = (u8 *)(*s & ~(leaf_t)4095);
   if (!host) {
@@ -182,11 +194,18 @@ static u8 *page_of(struct mmu *m, u64 addr, u32 prot) {
   t->page = addr >> MMU_PAGE_SHIFT;
   t->host = host;
   t->prot = *s & PROT_BITS;
+  if (t->prot) t->prot |= MMU_READ;
   return host;
 }
 
 int mmu_read(struct mmu *m, u64 addr, void *dst, size_t n) {
   u8 *d = dst;
+  if (m->linear) {
+    if (mmu_regions_span(m, addr, n, MMU_READ | MMU_WRITE | MMU_EXEC) != n)
+      return -1;
+    memcpy(dst, m->linear + addr, n);
+    return 0;
+  }
   while (n) {
     size_t off = addr & MMU_PAGE_MASK, k = MMU_PAGE_SIZE - off;
     u8 *h = page_of(m, addr, MMU_READ);
@@ -202,6 +221,11 @@ int mmu_write(struct mmu *m, u64 addr, const void *src, size_t n) {
   const u8 *s = src;
   u64 a = addr;
   size_t left = n;
+  if (m->linear) {
+    if (mmu_regions_span(m, addr, n, MMU_WRITE) != n) return -1;
+    memcpy(m->linear + addr, src, n);
+    return 0;
+  }
   /* Check every page first, so a faulting write changes nothing. */
   while (left) {
     size_t off = a & MMU_PAGE_MASK, k = MMU_PAGE_SIZE - off;
@@ -222,6 +246,9 @@ int mmu_write(struct mmu *m, u64 addr, const void *src, size_t n) {
 int mmu_access_ok(struct mmu *m, u64 addr, u64 n, int prot) {
   u64 a, end;
   if (!n) return 0;
+  if (m->linear) {
+    return mmu_regions_span(m, addr, n, (u32)prot) == n ? 0 : -1;
+  }
   if (addr >= MMU_LIMIT || n > MMU_LIMIT - addr)
     return fault(m, addr, MMU_FAULT_MAPERR);
   end = addr + n;
@@ -234,6 +261,11 @@ int mmu_access_ok(struct mmu *m, u64 addr, u64 n, int prot) {
 size_t mmu_fetch(struct mmu *m, u64 addr, void *dst, size_t n) {
   u8 *d = dst;
   size_t done = 0;
+  if (m->linear) {
+    done = (size_t)mmu_regions_span(m, addr, n, MMU_EXEC);
+    memcpy(dst, m->linear + addr, done);
+    return done;
+  }
   while (done < n) {
     size_t off = addr & MMU_PAGE_MASK, k = MMU_PAGE_SIZE - off;
     u8 *h = page_of(m, addr, MMU_EXEC);

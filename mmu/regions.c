@@ -141,3 +141,28 @@ int mmu_any_mapped(struct mmu *m, u64 addr, u64 len) {
   }
   return 0;
 }
+
+u64 mmu_regions_span(struct mmu *m, u64 addr, u64 n, u32 prot) {
+  const struct mmu_region *r;
+  u64 at = addr, end = addr + n;
+  if (addr >= MMU_LIMIT) {
+    m->fault_addr = addr;
+    m->fault_code = MMU_FAULT_MAPERR;
+    return 0;
+  }
+  if (end > MMU_LIMIT || end < addr) end = MMU_LIMIT;
+  for (r = m->regions; r && at < end; r = r->next) {
+    if (r->end <= at) continue;
+    if (r->start > at) break; /* a hole */
+    if (!(r->prot & prot)) {
+      m->fault_addr = at;
+      m->fault_code = MMU_FAULT_ACCERR;
+      return at - addr;
+    }
+    at = r->end;
+  }
+  if (at >= end) return n;
+  m->fault_addr = at;
+  m->fault_code = MMU_FAULT_MAPERR;
+  return at - addr;
+}

@@ -215,8 +215,8 @@ int runner_load(struct mmu *m, const char *path, struct runner_image *im,
     goto out;
   }
   if (type == ET_DYN) {
-    bias = RUNNER_PIE_BASE - (lo & ~MMU_PAGE_MASK);
-    if (hi + bias > MMU_LIMIT) {
+    bias = runner_pie_base(m) - (lo & ~MMU_PAGE_MASK);
+    if (hi + bias > runner_stack_top(m) - RUNNER_STACK_SIZE) {
       rc = fail(path, 126, "corrupt ELF: segments too large");
       goto out;
     }

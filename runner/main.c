@@ -17,7 +17,7 @@ static const char kUsage[] =
     "\n"
     "  -h       show this help and exit\n"
     "  -v       show the version and exit\n"
-    "  -m       use the paged memory backend (the only one so far)\n"
+    "  -m       use the paged memory backend, not the linear one\n"
     "  -0 NAME  give the program NAME as argv[0] (execve uses this)\n"
     "  -s       log every guest syscall to stderr, strace-style\n"
     "  -L FILE  log guest syscalls to FILE instead of stderr (implies -s)\n";
@@ -29,7 +29,7 @@ static int start(struct cpu *c, const struct runner_image *im, u64 sp) {
   core_destroy(c);
   if (core_init(c, m)) return -1;
   m->brk_start = m->brk_end = im->brk;
-  m->mmap_top = RUNNER_MMAP_TOP;
+  m->mmap_top = runner_stack_top(m) - RUNNER_MMAP_GAP;
   c->rip = im->entry;
   c->regs[CORE_RSP] = sp;
   return 0;
@@ -40,19 +40,32 @@ static int start(struct cpu *c, const struct runner_image *im, u64 sp) {
  * running. */
 static int exec_guest(struct sysemu *s, const char *path, char *const argv[],
                       char *const envp[]) {
-  struct mmu fresh;
+  struct mmu fresh, *m = s->cpu->mmu;
   struct runner_image im;
   char *exe;
   u64 sp;
-  if (mmu_init(&fresh)) return -LINUX_ENOMEM;
-  if (runner_load(&fresh, path, &im, 0) ||
-      runner_build_stack(&fresh, &im, argv, envp, &sp)) {
-    mmu_destroy(&fresh);
-    return -LINUX_ENOEXEC;
+  /* The paged backend loads the new program beside the old one, so that
+   * a failure leaves the old one running. The linear one has one stretch
+   * of host memory: the old program goes first, and a failure past that
+   * point ends the process, as it does in the kernel. */
+  if (!m->linear) {
+    if (mmu_init(&fresh)) return -LINUX_ENOMEM;
+    if (runner_load(&fresh, path, &im, 0) ||
+        runner_build_stack(&fresh, &im, argv, envp, &sp)) {
+      mmu_destroy(&fresh);
+      return -LINUX_ENOEXEC;
+    }
+    mmu_destroy(m);
+    *m = fresh;
+  } else {
+    mmu_destroy(m);
+    if (mmu_init_linear(m) && mmu_init(m)) exit(127);
+    if (runner_load(m, path, &im, 1) ||
+        runner_build_stack(m, &im, argv, envp, &sp)) {
+      exit(127);
+    }
   }
   exe = realpath(path, NULL);
-  mmu_destroy(s->cpu->mmu);
-  *s->cpu->mmu = fresh;
   if (start(s->cpu, &im, sp)) {
     /* Past the point of no return, as in the kernel: the process dies. */
     fprintf(stderr, "blink: %s: out of memory\n", path);
@@ -70,7 +83,7 @@ int main(int argc, char *argv[]) {
   struct runner_image im;
   const char *logpath = NULL, *argv0 = NULL, *value;
   FILE *log = NULL;
-  int strace = 0, i, rc;
+  int strace = 0, paged = 0, i, rc;
   u64 sp;
 
   /* Options stop at the first non-option, so the guest's own flags are
@@ -85,7 +98,7 @@ int main(int argc, char *argv[]) {
       switch (*o) {
         case 'h': fputs(kUsage, stdout); return 0;
         case 'v': puts("blink " BLINK_VERSION); return 0;
-        case 'm': break;
+        case 'm': paged = 1; break;
         case 's': strace = 1; break;
         case 'L':
         case '0':
@@ -118,7 +131,11 @@ int main(int argc, char *argv[]) {
       log = stderr;
     }
   }
-  if (mmu_init(&mmu) || core_init(&cpu, &mmu)) {
+  if ((paged || mmu_init_linear(&mmu)) && mmu_init(&mmu)) {
+    fputs("blink: out of memory\n", stderr);
+    return 1;
+  }
+  if (core_init(&cpu, &mmu)) {
     fputs("blink: out of memory\n", stderr);
     return 1;
   }

@@ -18,14 +18,17 @@
 #include "types.h"
 
 /* Where the guest's stack ends (exclusive) and how much is mapped below:
- * under 2^47, where Linux puts it. */
-#define RUNNER_STACK_TOP 0x7ffffffff000ull
+ * one page under the top of the guest's address space, where Linux puts it
+ * (0x7ffffffff000 with the paged backend; lower with the linear one, whose
+ * stretch is smaller). mmap(NULL, ...) searches down from 128 MiB below it,
+ * where Linux puts mmap_base when it isn't randomized. */
 #define RUNNER_STACK_SIZE (8ull << 20)
-/* mmap(NULL, ...) searches down from here: 128 MiB below the stack, where
- * Linux puts mmap_base when it isn't randomized. */
-#define RUNNER_MMAP_TOP (RUNNER_STACK_TOP - (128ull << 20))
-/* Where a static-PIE program is placed (randomized once issue 5 lands). */
-#define RUNNER_PIE_BASE 0x555555554000ull
+#define RUNNER_MMAP_GAP (128ull << 20)
+u64 runner_stack_top(const struct mmu *m);
+/* Where a static-PIE program is placed: two thirds of the way up the
+ * address space, as Linux's ELF_ET_DYN_BASE (0x555555554000 with the
+ * paged backend). Not randomized yet. */
+u64 runner_pie_base(const struct mmu *m);
 
 struct runner_image {
   const char *path; /* as given, for AT_EXECFN and messages */

@@ -53,17 +53,26 @@ static int push_string(struct mmu *m, u64 *top, const char *s, u64 *addr) {
   return mmu_write(m, *top, s, n);
 }
 
+u64 runner_stack_top(const struct mmu *m) {
+  return (m->linear ? m->linear_limit : MMU_LIMIT) - MMU_PAGE_SIZE;
+}
+
+u64 runner_pie_base(const struct mmu *m) {
+  return runner_stack_top(m) / 3 * 2 & ~MMU_PAGE_MASK;
+}
+
 int runner_build_stack(struct mmu *m, const struct runner_image *im,
                        char *const argv[], char *const envp[], u64 *sp) {
-  u64 top = RUNNER_STACK_TOP, execfn, platform, random, a;
+  u64 top = runner_stack_top(m), bottom = top - RUNNER_STACK_SIZE;
+  u64 execfn, platform, random, a;
   u64 auxv[MAX_AUXV * 2];
   u64 *argp = NULL, *envpp = NULL;
   size_t argc = 0, envc = 0, nauxv = 0, i, words;
   u8 rnd[16], *vec = NULL;
   int rc = -1;
 
-  if (mmu_map_named(m, RUNNER_STACK_TOP - RUNNER_STACK_SIZE, RUNNER_STACK_SIZE,
-                    MMU_READ | MMU_WRITE, MMU_KIND_STACK, "[stack]", 0, 0, 0)) {
+  if (mmu_map_named(m, bottom, RUNNER_STACK_SIZE, MMU_READ | MMU_WRITE,
+                    MMU_KIND_STACK, "[stack]", 0, 0, 0)) {
     return -1;
   }
   while (argv[argc]) ++argc;
@@ -125,7 +134,7 @@ int runner_build_stack(struct mmu *m, const struct runner_image *im,
   for (i = 0; i < envc; ++i) write64le(vec + 8 * a++, envpp[i]);
   write64le(vec + 8 * a++, 0);
   for (i = 0; i < nauxv * 2; ++i) write64le(vec + 8 * a++, auxv[i]);
-  if (top < RUNNER_STACK_TOP - RUNNER_STACK_SIZE) goto out; /* E2BIG */
+  if (top < bottom) goto out; /* E2BIG */
   if (mmu_write(m, top, vec, words * 8)) goto out;
   *sp = top;
   rc = 0;

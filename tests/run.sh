@@ -192,10 +192,14 @@ for spec in $hosts; do
     fi
   done
 
+  # Both memory backends: the default (linear where the host allows it,
+  # else paged) and paged forced with -m.
   for src in tests/asm/*.s; do
     t=$(basename "$src" .s)
     # shellcheck disable=SC2086
     check_program "$hname/asm/$t" "$src" $hemu "$blink" "$guest/asm/$t"
+    # shellcheck disable=SC2086
+    check_program "$hname/asm-paged/$t" "$src" $hemu "$blink" -m "$guest/asm/$t"
   done
 
   check_cli "$hname" "$hemu" "$blink" usage 2 "usage: blink"

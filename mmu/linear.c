@@ -135,6 +135,19 @@ int linear_map(struct mmu *m, u64 addr, u64 len, int prot) {
   return p == MAP_FAILED ? -1 : 0;
 }
 
+int linear_map_file(struct mmu *m, u64 addr, u64 len, int prot, int fd, u64 off,
+                    int shared) {
+  void *p;
+  if (!in_stretch(m, addr, len) || reserve(m, addr, len)) return -1;
+  p = mmap(m->linear + addr, (size_t)len, host_prot(prot),
+           MAP_FIXED | (shared ? MAP_SHARED : MAP_PRIVATE), fd, (off_t)off);
+  if (p == MAP_FAILED) {
+    linear_unmap(m, addr, len);
+    return -1;
+  }
+  return 0;
+}
+
 int linear_protect(struct mmu *m, u64 addr, u64 len, int prot) {
   if (!in_stretch(m, addr, len)) return -1;
   return mprotect(m->linear + addr, (size_t)len, host_prot(prot)) ? -1 : 0;

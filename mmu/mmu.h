@@ -53,6 +53,8 @@ struct mmu_tlb {
   u32 prot; /* MMU_READ | MMU_WRITE | MMU_EXEC */
 };
 
+struct mmu_hostmap;
+
 /* What /proc/self/maps shows of a mapping. */
 enum mmu_kind { MMU_KIND_ANON, MMU_KIND_FILE, MMU_KIND_HEAP, MMU_KIND_STACK };
 
@@ -92,8 +94,9 @@ struct mmu {
   int fault_code; /* enum mmu_fault */
   u64 pages;      /* host pages allocated for the guest */
   struct mmu_region *regions;
-  u64 mmap_top;           /* mmap(NULL) searches down from here */
-  u64 brk_start, brk_end; /* the program break: [brk_start, brk_end) */
+  u64 mmap_top;                 /* mmap(NULL) searches down from here */
+  u64 brk_start, brk_end;       /* the program break: [brk_start, brk_end) */
+  struct mmu_hostmap *hostmaps; /* paged: host file mappings in use */
 };
 
 /* The paged backend; or the linear one, -1 if this host can't have it. */
@@ -109,6 +112,12 @@ int mmu_unmap(struct mmu *m, u64 addr, u64 len) MUST_CHECK;
 /* mmu_map with what /proc/self/maps should say of it (name is copied). */
 int mmu_map_named(struct mmu *m, u64 addr, u64 len, int prot, int kind,
                   const char *name, u64 offset, u64 dev, u64 ino) MUST_CHECK;
+/* Maps [addr, addr+len) to the host file fd from offset off (4 KiB
+ * aligned): shared, so that writes reach the file and the file's changes
+ * show, or private, copy-on-write. Pages past the end of the file read as
+ * zeros. Replaces what was there. */
+int mmu_map_file(struct mmu *m, u64 addr, u64 len, int prot, int fd, u64 off,
+                 int shared, const char *name, u64 dev, u64 ino) MUST_CHECK;
 /* The highest page-aligned start of a free range of len bytes that ends at
  * or below top (and above the first 64 KiB); 0 if there is none. */
 u64 mmu_find_free(struct mmu *m, u64 len, u64 top);

@@ -18,5 +18,7 @@ void linear_destroy(struct mmu *m);
 int linear_map(struct mmu *m, u64 addr, u64 len, int prot);
 int linear_protect(struct mmu *m, u64 addr, u64 len, int prot);
 int linear_unmap(struct mmu *m, u64 addr, u64 len);
+int linear_map_file(struct mmu *m, u64 addr, u64 len, int prot, int fd, u64 off,
+                    int shared);
 
 #endif /* BLINK_MMU_PRIV_H_ */

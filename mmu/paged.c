@@ -6,14 +6,55 @@
 
 #include "mmu/mmu_priv.h"
 
+#include <fcntl.h>
+#include <sys/mman.h>
+#include <sys/stat.h>
+#include <unistd.h>
+
 #define LEVELS 4
 #define FANOUT 512
-#define PRESENT 8 /* leaf bit: the guest page is mapped */
+#define PRESENT 8   /* leaf bit: the guest page is mapped */
+#define EXTERNAL 16 /* leaf bit: the page is in a host file mapping */
+#define HOSTRO 32   /* leaf bit: ... that the host maps read-only */
+#define LEAF_HOST(x) ((u8 *)((x) & ~(leaf_t)4095))
 #define PROT_BITS (MMU_READ | MMU_WRITE | MMU_EXEC)
 
 /* A leaf is a host page address with the protection in its low bits; host
  * pages are 4 KiB aligned, so the low 12 bits are free on every host. */
 typedef uintptr_t leaf_t;
+
+/* A host mapping of a file, shared by the guest pages that point into it;
+ * unmapped from the host when the last of them goes. */
+struct mmu_hostmap {
+  struct mmu_hostmap *next;
+  u8 *base;
+  size_t len;
+  u64 refs;
+};
+
+/* Drops what a leaf holds: a heap page, or a reference to a host file
+ * mapping. */
+static void release(struct mmu *m, leaf_t leaf) {
+  u8 *h = LEAF_HOST(leaf);
+  struct mmu_hostmap **p;
+  if (!h) return;
+  if (!(leaf & EXTERNAL)) {
+    free(h);
+    --m->pages;
+    return;
+  }
+  for (p = &m->hostmaps; *p; p = &(*p)->next) {
+    struct mmu_hostmap *hm = *p;
+    if (h >= hm->base && h < hm->base + hm->len) {
+      if (!--hm->refs) {
+        munmap(hm->base, hm->len);
+        *p = hm->next;
+        free(hm);
+      }
+      return;
+    }
+  }
+}
 
 static void tlb_flush(struct mmu *m) {
   unsigned i;
@@ -41,7 +82,9 @@ static void free_level(void **table, int level) {
     } else {
       leaf_t *leaves = table[i];
       unsigned j;
-      for (j = 0; j < FANOUT; ++j) free((void *)(leaves[j] & ~(leaf_t)4095));
+      for (j = 0; j < FANOUT; ++j) {
+        if (!(leaves[j] & EXTERNAL)) free(LEAF_HOST(leaves[j]));
+      }
       free(leaves);
     }
   }
@@ -51,6 +94,12 @@ static void free_level(void **table, int level) {
 void mmu_destroy(struct mmu *m) {
   if (m->linear) linear_destroy(m);
   free_level(m->root, LEVELS - 1);
+  while (m->hostmaps) {
+    struct mmu_hostmap *hm = m->hostmaps;
+    m->hostmaps = hm->next;
+    munmap(hm->base, hm->len);
+    free(hm);
+  }
   m->root = NULL;
   mmu_regions_free(m);
 }
@@ -101,11 +150,68 @@ int mmu_map_named(struct mmu *m, u64 addr, u64 len, int prot, int kind,
   for (a = addr; a < addr + len; a += MMU_PAGE_SIZE) {
     leaf_t *s = leaf_slot(m, a, 1);
     if (!s) return -1;
-    if (*s & ~(leaf_t)4095) {
-      free((void *)(*s & ~(leaf_t)4095));
-      --m->pages;
-    }
+    release(m, *s);
     *s = PRESENT | (prot & PROT_BITS);
+  }
+  tlb_flush(m);
+  return 0;
+}
+
+int mmu_map_file(struct mmu *m, u64 addr, u64 len, int prot, int fd, u64 off,
+                 int shared, const char *name, u64 dev, u64 ino) {
+  long hps = sysconf(_SC_PAGESIZE);
+  u64 down, delta, hlen, avail, i;
+  struct mmu_hostmap *hm;
+  struct stat st;
+  int acc, hprot;
+  u8 *base;
+  if (!range_ok(addr, len) || (off & MMU_PAGE_MASK) || !len) return -1;
+  if (m->linear) {
+    struct mmu_region r;
+    memset(&r, 0, sizeof(r));
+    r.start = addr, r.end = addr + len, r.prot = prot & PROT_BITS;
+    r.kind = MMU_KIND_FILE, r.name = (char *)name, r.offset = off;
+    r.dev = dev, r.ino = ino;
+    if (linear_map_file(m, addr, len, prot, fd, off, shared)) return -1;
+    return mmu_regions_add(m, &r);
+  }
+  if (hps < (long)MMU_PAGE_SIZE || fstat(fd, &st)) return -1;
+  acc = fcntl(fd, F_GETFL) & O_ACCMODE;
+  hprot = PROT_READ;
+  if (!shared || acc == O_RDWR) hprot |= PROT_WRITE;
+  /* The host maps whole host pages: start at the one holding off. */
+  down = off & ~(u64)(hps - 1);
+  delta = off - down;
+  hlen = (delta + len + (u64)hps - 1) & ~(u64)(hps - 1);
+  base = mmap(NULL, (size_t)hlen, hprot, shared ? MAP_SHARED : MAP_PRIVATE, fd,
+              (off_t)down);
+  if (base == MAP_FAILED) return -1;
+  /* Host pages past the end of the file would raise SIGBUS in blink: those
+   * guest pages get zeroed memory of their own instead. */
+  avail = (u64)st.st_size > down ? (u64)st.st_size - down : 0;
+  avail = (avail + (u64)hps - 1) & ~(u64)(hps - 1);
+  if (!(hm = calloc(1, sizeof(*hm))) ||
+      mmu_map_named(m, addr, len, prot, MMU_KIND_FILE, name, off, dev, ino)) {
+    free(hm);
+    munmap(base, (size_t)hlen);
+    return -1;
+  }
+  hm->base = base;
+  hm->len = (size_t)hlen;
+  for (i = 0; i < len; i += MMU_PAGE_SIZE) {
+    leaf_t *s;
+    if (delta + i >= avail) continue; /* stays a lazy zero page */
+    s = leaf_slot(m, addr + i, 0);
+    *s = (leaf_t)(base + delta + i) | PRESENT | EXTERNAL |
+         (hprot & PROT_WRITE ? 0 : HOSTRO) | (prot & PROT_BITS);
+    ++hm->refs;
+  }
+  if (hm->refs) {
+    hm->next = m->hostmaps;
+    m->hostmaps = hm;
+  } else {
+    munmap(base, (size_t)hlen);
+    free(hm);
   }
   tlb_flush(m);
   return 0;
@@ -132,10 +238,7 @@ int mmu_unmap(struct mmu *m, u64 addr, u64 len) {
   for (a = addr; a < addr + len; a += MMU_PAGE_SIZE) {
     leaf_t *s = leaf_slot(m, a, 0);
     if (!s) continue;
-    if (*s & ~(leaf_t)4095) {
-      free((void *)(*s & ~(leaf_t)4095));
-      --m->pages;
-    }
+    release(m, *s);
     *s = 0;
   }
   tlb_flush(m);
@@ -178,6 +281,9 @@ static u8 *page_of(struct mmu *m, u64 addr, u32 prot) {
   /* On x86 whatever may be written or executed may also be read. */
   if (prot == MMU_READ) prot = PROT_BITS;
   if (!(*s & prot)) return fault(m, addr, MMU_FAULT_ACCERR), NULL;
+  if ((prot & MMU_WRITE) && (*s & HOSTRO)) {
+    return fault(m, addr, MMU_FAULT_ACCERR), NULL;
+  }
   host = (u8 *)(*s & ~(leaf_t)4095);
   if (!host) {
     void *p;
@@ -194,6 +300,7 @@ static u8 *page_of(struct mmu *m, u64 addr, u32 prot) {
   t->page = addr >> MMU_PAGE_SHIFT;
   t->host = host;
   t->prot = *s & PROT_BITS;
+  if (*s & HOSTRO) t->prot &= ~(u32)MMU_WRITE;
   if (t->prot) t->prot |= MMU_READ;
   return host;
 }

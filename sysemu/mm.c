@@ -1,8 +1,8 @@
 /* Memory syscalls: mmap, munmap, mprotect, brk, madvise. Linux semantics
  * (mm/mmap.c, mm/mprotect.c; mmap(2)) over mmu/'s page table and regions.
- * Not yet: MAP_SHARED writable file mappings (-ENODEV: the write would not
- * reach the file) and mremap (-ENOSYS); a read-only MAP_SHARED file mapping
- * is a copy that does not see later writes to the file. */
+ * File mappings are host file mappings (mmu_map_file), so MAP_SHARED
+ * writes reach the file. Not yet: mremap (-ENOSYS), and MAP_SHARED
+ * anonymous memory shared across fork (it is private for now). */
 #include "sysemu/sysemu_priv.h"
 
 #include <errno.h>
@@ -54,28 +54,11 @@ static int mmu_prot(u64 prot) {
          (prot & LINUX_PROT_EXEC ? MMU_EXEC : 0);
 }
 
-/* Fills [addr, addr+len) from the host file at off; past the end of the
- * file the pages stay zero. The pages are writable while this runs. */
-static i64 fill_from_file(struct mmu *m, int fd, u64 addr, u64 len, u64 off) {
-  static u8 buf[65536];
-  u64 done = 0;
-  while (done < len) {
-    size_t n = len - done < sizeof(buf) ? (size_t)(len - done) : sizeof(buf);
-    ssize_t got = pread(fd, buf, n, (off_t)(off + done));
-    if (got < 0) return sysemu_fail();
-    if (!got) break;
-    if (mmu_write(m, addr + done, buf, (size_t)got)) return -LINUX_ENOMEM;
-    done += (u64)got;
-  }
-  return 0;
-}
-
 i64 sys_mmap(struct sysemu *s, const u64 a[6]) {
   struct mmu *m = s->cpu->mmu;
   u64 addr = a[0], len = a[1], prot = a[2], flags = a[3], off = a[5];
   int fd = (int)a[4], type = flags & LINUX_MAP_TYPE, anon;
   struct stat st;
-  i64 rc;
 
   if (!len) return -LINUX_EINVAL;
   if (off & MMU_PAGE_MASK) return -LINUX_EINVAL;
@@ -101,9 +84,9 @@ i64 sys_mmap(struct sysemu *s, const u64 a[6]) {
     if ((acc = fcntl(fd, F_GETFL)) == -1) return sysemu_fail();
     acc &= O_ACCMODE;
     if (acc == O_WRONLY) return -LINUX_EACCES;
-    if (type == LINUX_MAP_SHARED && (prot & LINUX_PROT_WRITE)) {
-      if (acc != O_RDWR) return -LINUX_EACCES;
-      return -LINUX_ENODEV; /* see the top of this file */
+    if (type == LINUX_MAP_SHARED && (prot & LINUX_PROT_WRITE) &&
+        acc != O_RDWR) {
+      return -LINUX_EACCES;
     }
   }
 
@@ -138,15 +121,10 @@ i64 sys_mmap(struct sysemu *s, const u64 a[6]) {
     snprintf(path, sizeof(path), "/proc/self/fd/%d", fd);
     n = readlink(path, name, sizeof(name) - 1);
     name[n > 0 ? n : 0] = 0;
-    if (mmu_map_named(m, addr, len, MMU_READ | MMU_WRITE, MMU_KIND_FILE,
-                      n > 0 ? name : NULL, off, (u64)st.st_dev,
-                      (u64)st.st_ino)) {
-      return -LINUX_ENOMEM;
-    }
-    if ((rc = fill_from_file(m, fd, addr, len, off)) ||
-        mmu_protect(m, addr, len, mmu_prot(prot))) {
-      if (mmu_unmap(m, addr, len)) return -LINUX_ENOMEM;
-      return rc ? rc : -LINUX_ENOMEM;
+    if (mmu_map_file(m, addr, len, mmu_prot(prot), fd, off,
+                     type == LINUX_MAP_SHARED, n > 0 ? name : NULL,
+                     (u64)st.st_dev, (u64)st.st_ino)) {
+      return errno == EACCES ? -LINUX_EACCES : -LINUX_ENOMEM;
     }
   }
   core_invalidate(s->cpu, addr, len);

@@ -22,6 +22,7 @@
 #define PT_LOAD 1
 #define PT_INTERP 3
 #define PT_PHDR 6
+#define PT_GNU_STACK 0x6474e551
 #define PF_X 1
 #define PF_W 2
 #define PF_R 4
@@ -215,7 +216,12 @@ int runner_load(struct mmu *m, const char *path, struct runner_image *im,
     goto out;
   }
   if (type == ET_DYN) {
-    bias = runner_pie_base(m) - (lo & ~MMU_PAGE_MASK);
+    /* Randomized like Linux's ELF_ET_DYN_BASE plus its mmap entropy: up to
+     * 1 GiB in pages. */
+    u32 r = 0;
+    runner_random(&r, sizeof(r));
+    bias = runner_pie_base(m) + ((u64)(r & 0x3ffff) << MMU_PAGE_SHIFT) -
+           (lo & ~MMU_PAGE_MASK);
     if (hi + bias > runner_stack_top(m) - RUNNER_STACK_SIZE) {
       rc = fail(path, 126, "corrupt ELF: segments too large");
       goto out;
@@ -262,6 +268,11 @@ int runner_load(struct mmu *m, const char *path, struct runner_image *im,
     }
   }
 
+  /* Without PT_GNU_STACK, or with PF_X in it, the stack is executable. */
+  im->exec_stack = 1;
+  for (i = 0; i < phnum; ++i) {
+    if (p[i].type == PT_GNU_STACK) im->exec_stack = (p[i].flags & PF_X) != 0;
+  }
   /* AT_PHDR: PT_PHDR if present, else the loaded bytes at e_phoff. */
   for (i = 0; i < phnum; ++i) {
     if (p[i].type == PT_PHDR) im->phdr = p[i].vaddr + bias;

@@ -35,8 +35,9 @@ struct runner_image {
   u64 entry;        /* guest RIP at start */
   u64 phdr;         /* guest address of the program headers, or 0 */
   u64 phnum;
-  u64 base; /* load bias (static-PIE), else 0 */
-  u64 brk;  /* first page after the highest segment */
+  u64 base;       /* load bias (static-PIE), else 0 */
+  u64 brk;        /* first page after the highest segment */
+  int exec_stack; /* PT_GNU_STACK asks for an executable stack */
 };
 
 /* Loads the program at path into m. Returns 0, or (when report is set,
@@ -49,5 +50,8 @@ int runner_load(struct mmu *m, const char *path, struct runner_image *im,
  * or -1 if the guest's memory couldn't hold them. */
 int runner_build_stack(struct mmu *m, const struct runner_image *im,
                        char *const argv[], char *const envp[], u64 *sp);
+
+/* n random bytes from the host (getrandom, else /dev/urandom): 0 or -1. */
+int runner_random(void *out, size_t n);
 
 #endif /* BLINK_RUNNER_H_ */

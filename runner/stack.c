@@ -35,7 +35,8 @@
 
 #define MAX_AUXV 24
 
-static int get_random(u8 *p, size_t n) {
+int runner_random(void *out, size_t n) {
+  u8 *p = out;
 #if HAVE_GETRANDOM
   if (getrandom(p, n, 0) == (ssize_t)n) return 0;
 #endif
@@ -71,7 +72,8 @@ int runner_build_stack(struct mmu *m, const struct runner_image *im,
   u8 rnd[16], *vec = NULL;
   int rc = -1;
 
-  if (mmu_map_named(m, bottom, RUNNER_STACK_SIZE, MMU_READ | MMU_WRITE,
+  if (mmu_map_named(m, bottom, RUNNER_STACK_SIZE,
+                    MMU_READ | MMU_WRITE | (im->exec_stack ? MMU_EXEC : 0),
                     MMU_KIND_STACK, "[stack]", 0, 0, 0)) {
     return -1;
   }
@@ -92,7 +94,7 @@ int runner_build_stack(struct mmu *m, const struct runner_image *im,
   }
   top &= ~(u64)15; /* binfmt_elf aligns here (arch_align_stack) */
   if (push_string(m, &top, "x86_64", &platform)) goto out;
-  if (get_random(rnd, sizeof(rnd))) {
+  if (runner_random(rnd, sizeof(rnd))) {
     /* No entropy to be had: still a distinct value per process. */
     u64 t = (u64)getpid() * 0x9e3779b97f4a7c15ull;
     for (i = 0; i < sizeof(rnd); ++i) rnd[i] = (u8)(t >> (8 * (i & 7)) ^ i);

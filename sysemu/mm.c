@@ -1,8 +1,8 @@
 /* Memory syscalls: mmap, munmap, mprotect, brk, madvise. Linux semantics
  * (mm/mmap.c, mm/mprotect.c; mmap(2)) over mmu/'s page table and regions.
  * File mappings are host file mappings (mmu_map_file), so MAP_SHARED
- * writes reach the file. Not yet: mremap (-ENOSYS), and MAP_SHARED
- * anonymous memory shared across fork (it is private for now). */
+ * writes reach the file. Not yet: MAP_SHARED anonymous memory shared
+ * across fork (it is private for now). */
 #include "sysemu/sysemu_priv.h"
 
 #include <errno.h>
@@ -206,4 +206,107 @@ i64 sys_madvise(struct sysemu *s, const u64 a[6]) {
     }
   }
   return 0;
+}
+
+/* mremap: shrinking always works; growing or moving works for anonymous
+ * memory (in place when the pages after it are free, else elsewhere with
+ * MREMAP_MAYMOVE, or at new_addr with MREMAP_FIXED). A file mapping can
+ * only shrink for now (-ENOMEM otherwise, which libcs answer by copying),
+ * and MREMAP_DONTUNMAP is refused as kernels before 5.7 refuse it. */
+#define LINUX_MREMAP_MAYMOVE 1
+#define LINUX_MREMAP_FIXED 2
+#define LINUX_MREMAP_DONTUNMAP 4
+
+static const struct mmu_region *region_at(struct mmu *m, u64 addr) {
+  const struct mmu_region *r;
+  for (r = m->regions; r; r = r->next) {
+    if (r->start <= addr && addr < r->end) return r;
+  }
+  return NULL;
+}
+
+/* Copies len bytes from guest old to guest new whatever their protection
+ * (both are made readable and writable for the copy). */
+static int move_bytes(struct mmu *m, u64 from, u64 to, u64 len) {
+  static u8 buf[65536];
+  u64 done;
+  for (done = 0; done < len; done += sizeof(buf)) {
+    size_t n = len - done < sizeof(buf) ? (size_t)(len - done) : sizeof(buf);
+    if (mmu_read(m, from + done, buf, n) || mmu_write(m, to + done, buf, n)) {
+      return -1;
+    }
+  }
+  return 0;
+}
+
+i64 sys_mremap(struct sysemu *s, const u64 a[6]) {
+  struct mmu *m = s->cpu->mmu;
+  u64 old = a[0], oldlen = page_up(a[1]), newlen = page_up(a[2]);
+  u64 flags = a[3], to = a[4];
+  const struct mmu_region *r;
+  int prot, kind;
+  char *name;
+  if ((old & MMU_PAGE_MASK) || !newlen) return -LINUX_EINVAL;
+  if (flags & ~(u64)(LINUX_MREMAP_MAYMOVE | LINUX_MREMAP_FIXED |
+                     LINUX_MREMAP_DONTUNMAP)) {
+    return -LINUX_EINVAL;
+  }
+  if ((flags & LINUX_MREMAP_FIXED) && !(flags & LINUX_MREMAP_MAYMOVE)) {
+    return -LINUX_EINVAL;
+  }
+  if (flags & LINUX_MREMAP_DONTUNMAP) return -LINUX_EINVAL;
+  if (newlen > MMU_LIMIT || old >= MMU_LIMIT || oldlen > MMU_LIMIT - old) {
+    return -LINUX_EINVAL;
+  }
+  /* The old range must lie in one mapping. */
+  if (!(r = region_at(m, old)) || old + oldlen > r->end) {
+    return -LINUX_EFAULT;
+  }
+  if (!oldlen) return -LINUX_EINVAL; /* duplicating shared memory: not yet */
+  if (!(flags & LINUX_MREMAP_FIXED) && newlen <= oldlen) {
+    if (newlen < oldlen && mmu_unmap(m, old + newlen, oldlen - newlen)) {
+      return -LINUX_ENOMEM;
+    }
+    core_invalidate(s->cpu, old + newlen, oldlen - newlen);
+    return (i64)old;
+  }
+  if (r->kind == MMU_KIND_FILE) return -LINUX_ENOMEM;
+  prot = (int)r->prot;
+  kind = (int)r->kind;
+  if (!(name = r->name ? strdup(r->name) : NULL) && r->name) {
+    return -LINUX_ENOMEM;
+  }
+  /* In place, when the pages after the old range are free. */
+  if (!(flags & LINUX_MREMAP_FIXED) && old + newlen <= MMU_LIMIT &&
+      !mmu_any_mapped(m, old + oldlen, newlen - oldlen)) {
+    int rc = mmu_map_named(m, old + oldlen, newlen - oldlen, prot, kind, name,
+                           0, 0, 0);
+    free(name);
+    return rc ? -LINUX_ENOMEM : (i64)old;
+  }
+  if (!(flags & LINUX_MREMAP_MAYMOVE)) {
+    free(name);
+    return -LINUX_ENOMEM;
+  }
+  if (flags & LINUX_MREMAP_FIXED) {
+    if ((to & MMU_PAGE_MASK) || to >= MMU_LIMIT || newlen > MMU_LIMIT - to ||
+        (to < old + oldlen && old < to + newlen)) {
+      free(name);
+      return -LINUX_EINVAL;
+    }
+  } else if (!(to = mmu_find_free(m, newlen, m->mmap_top))) {
+    free(name);
+    return -LINUX_ENOMEM;
+  }
+  if (mmu_map_named(m, to, newlen, MMU_READ | MMU_WRITE, kind, name, 0, 0, 0) ||
+      mmu_protect(m, old, oldlen, MMU_READ | MMU_WRITE) ||
+      move_bytes(m, old, to, newlen < oldlen ? newlen : oldlen) ||
+      mmu_protect(m, to, newlen, prot) || mmu_unmap(m, old, oldlen)) {
+    free(name);
+    return -LINUX_ENOMEM;
+  }
+  free(name);
+  core_invalidate(s->cpu, old, oldlen);
+  core_invalidate(s->cpu, to, newlen);
+  return (i64)to;
 }

@@ -131,9 +131,15 @@ void sysemu_syscall(struct sysemu *s) {
   const struct row *r = nr < MAX_SYSCALL ? &kSyscalls[nr] : NULL;
   i64 rc;
   if (!r || !r->fn) {
-    if (s->log) {
-      fprintf(s->log, "syscall_%llu(...) = -1 ENOSYS\n",
-              (unsigned long long)nr);
+    /* Each unknown number is logged once: a program that probes for a
+     * syscall in a loop would otherwise flood the log. */
+    static u8 logged[MAX_SYSCALL / 8];
+    if (s->log && (nr >= MAX_SYSCALL || !(logged[nr / 8] & (1 << (nr % 8))))) {
+      fprintf(s->log, "syscall_%llu(%#llx, %#llx, %#llx, ...) = -1 ENOSYS "
+              "(not implemented; logged once)\n",
+              (unsigned long long)nr, (unsigned long long)a[0],
+              (unsigned long long)a[1], (unsigned long long)a[2]);
+      if (nr < MAX_SYSCALL) logged[nr / 8] |= (u8)(1 << (nr % 8));
     }
     c->regs[CORE_RAX] = (u64) - (i64)LINUX_ENOSYS;
     return;

@@ -95,8 +95,10 @@ check_program() { # NAME SOURCE CMD...
 
 # The host CPU and kernel as the oracle: each guest program's expectations
 # must hold natively before blink is held to them.
+native_ok=
 case $(uname -m) in
   x86_64|amd64)
+    native_ok=1
     for src in tests/asm/*.s; do
       t=$(basename "$src" .s)
       if grep -q '^# NATIVE: no' "$src"; then
@@ -200,6 +202,36 @@ for spec in $hosts; do
     check_program "$hname/asm/$t" "$src" $hemu "$blink" "$guest/asm/$t"
     # shellcheck disable=SC2086
     check_program "$hname/asm-paged/$t" "$src" $hemu "$blink" -m "$guest/asm/$t"
+  done
+
+  # C programs (tests/c): the native run of the same binary is the oracle,
+  # so they need an x86-64 machine.
+  for bin in "$guest"/c/*/*; do
+    [ -x "$bin" ] && [ -f "$bin" ] || continue
+    libc=$(basename "$(dirname "$bin")")
+    t=$(basename "$bin")
+    if [ -z "$native_ok" ]; then
+      skip "$hname/c-$libc/$t" "no native oracle on this machine"
+      continue
+    fi
+    capture "$bin"
+    cp "$work/out" "$work/c-expect"
+    cstatus=$status
+    for mode in default paged; do
+      flag=
+      [ "$mode" = paged ] && flag=-m
+      name="$hname/c-$libc$([ "$mode" = paged ] && echo -paged)/$t"
+      # shellcheck disable=SC2086
+      capture $hemu "$blink" $flag "$bin"
+      if [ "$status" -ne "$cstatus" ]; then
+        fail "$name" "exit status $status, native $cstatus" "$work/err"
+      elif ! cmp -s "$work/out" "$work/c-expect"; then
+        diff "$work/c-expect" "$work/out" >"$work/diff" 2>&1
+        fail "$name" "stdout differs from native (native <, blink >)" "$work/diff"
+      else
+        pass "$name"
+      fi
+    done
   done
 
   check_cli "$hname" "$hemu" "$blink" usage 2 "usage: blink"

@@ -2,13 +2,14 @@
 # (built for each host under $(O)), and the runners.
 
 ASM_SRCS := $(wildcard tests/asm/*.s)
+ASM_INCS := $(wildcard tests/asm/*.inc)
 ASM_BINS := $(ASM_SRCS:tests/asm/%.s=$(GUEST)/asm/%)
 BUILD_CC ?= cc
 UNIT_SRCS := $(wildcard tests/unit/*.c)
 UNIT_BINS := $(UNIT_SRCS:tests/unit/%.c=$(O)/tests/unit/%)
 
 # Static, no libc: _start is the entry, syscalls do the rest.
-$(GUEST)/asm/%: tests/asm/%.s
+$(GUEST)/asm/%: tests/asm/%.s $(ASM_INCS)
 	@mkdir -p $(@D)
 	@test -n "$(X86_AS)" || { echo "no x86-64 assembler: see ./configure" >&2; exit 1; }
 	$(X86_AS) --64 -I tests/asm -o $@.o $<
@@ -16,7 +17,7 @@ $(GUEST)/asm/%: tests/asm/%.s
 	@rm -f $@.o
 
 # Tests named *_pie are linked as static-PIE: ET_DYN without PT_INTERP.
-$(GUEST)/asm/%_pie: tests/asm/%_pie.s
+$(GUEST)/asm/%_pie: tests/asm/%_pie.s $(ASM_INCS)
 	@mkdir -p $(@D)
 	@test -n "$(X86_AS)" || { echo "no x86-64 assembler: see ./configure" >&2; exit 1; }
 	$(X86_AS) --64 -I tests/asm -o $@.o $<

@@ -6,7 +6,7 @@ $(GUEST)/mkape: tests/ape/mkape.c
 	$(BUILD_CC) -O2 -o $@ $<
 
 # tests/asm/NAME_ape.s -> an APE file wrapping the assembled program.
-$(GUEST)/asm/%_ape: tests/asm/%_ape.s $(GUEST)/mkape
+$(GUEST)/asm/%_ape: tests/asm/%_ape.s $(ASM_INCS) $(GUEST)/mkape
 	@mkdir -p $(@D)
 	$(X86_AS) --64 -I tests/asm -o $@.o $<
 	$(X86_LD) -static -nostdlib -o $@.elf $@.o
@@ -14,7 +14,7 @@ $(GUEST)/asm/%_ape: tests/asm/%_ape.s $(GUEST)/mkape
 	@rm -f $@.o $@.elf
 
 # tests/asm/NAME.bin.s -> raw code for 0x400000.
-$(GUEST)/asm/%.bin: tests/asm/%.bin.s
+$(GUEST)/asm/%.bin: tests/asm/%.bin.s $(ASM_INCS)
 	@mkdir -p $(@D)
 	$(X86_AS) --64 -I tests/asm -o $@.o $<
 	$(X86_LD) -static -nostdlib -Ttext=0x400000 --oformat binary -o $@ $@.o

@@ -5,17 +5,8 @@
 # not.
 # EXPECT-STDOUT: abcdefgh
 # EXPECT-STATUS: 0
+	.include "macros.inc"
 	.globl _start
-
-.macro EXPECT want, letter
-	cmp \want, %rax
-	je 1f
-	mov $'!', %edi
-	mov $1, %r15d
-	jmp 2f
-1:	mov $\letter, %edi
-2:	call put_char
-.endm
 
 _start:
 	xor %r15d, %r15d

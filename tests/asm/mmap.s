@@ -2,29 +2,8 @@
 # letter per check that held, '!' (and status 1) for one that did not.
 # EXPECT-STDOUT: abcdefghijklmnop
 # EXPECT-STATUS: 0
+	.include "macros.inc"
 	.globl _start
-
-.macro SYS nr, a1=$0, a2=$0, a3=$0, a4=$0, a5=$0, a6=$0
-	mov $\nr, %eax
-	mov \a1, %rdi
-	mov \a2, %rsi
-	mov \a3, %rdx
-	mov \a4, %r10
-	mov \a5, %r8
-	mov \a6, %r9
-	syscall
-.endm
-
-# Prints \letter if %rax == \want, else '!' and remembers the failure.
-.macro EXPECT want, letter
-	cmp \want, %rax
-	je 1f
-	mov $'!', %edi
-	mov $1, %r15d
-	jmp 2f
-1:	mov $\letter, %edi
-2:	call put_char
-.endm
 
 _start:
 	xor %r15d, %r15d

@@ -4,28 +4,8 @@
 # for an unaligned address. A letter per check, '!' for a failed one.
 # EXPECT-STDOUT: abcdefghijk
 # EXPECT-STATUS: 0
+	.include "macros.inc"
 	.globl _start
-
-.macro EXPECT want, letter
-	cmp \want, %rax
-	je 1f
-	mov $'!', %edi
-	mov $1, %r15d
-	jmp 2f
-1:	mov $\letter, %edi
-2:	call put_char
-.endm
-
-.macro SYS nr, a1=$0, a2=$0, a3=$0, a4=$0, a5=$0, a6=$0
-	mov $\nr, %eax
-	mov \a1, %rdi
-	mov \a2, %rsi
-	mov \a3, %rdx
-	mov \a4, %r10
-	mov \a5, %r8
-	mov \a6, %r9
-	syscall
-.endm
 
 _start:
 	xor %r15d, %r15d

@@ -92,15 +92,58 @@ static void log_string(struct sysemu *s, u64 addr) {
   log_buffer(s, addr, i);
 }
 
+/* Flag words printed by name, as strace does: NAME|NAME|0x... */
+struct flag_name {
+  u64 bits;
+  const char *name;
+};
+
+static const struct flag_name kProtNames[] = {
+    {1, "PROT_READ"}, {2, "PROT_WRITE"}, {4, "PROT_EXEC"}, {0, NULL}};
+
+static const struct flag_name kMapNames[] = {
+    {0x01, "MAP_SHARED"},     {0x02, "MAP_PRIVATE"},
+    {0x10, "MAP_FIXED"},      {0x20, "MAP_ANONYMOUS"},
+    {0x40, "MAP_32BIT"},      {0x100, "MAP_GROWSDOWN"},
+    {0x4000, "MAP_NORESERVE"}, {0x8000, "MAP_POPULATE"},
+    {0x20000, "MAP_STACK"},   {0x100000, "MAP_FIXED_NOREPLACE"},
+    {0, NULL}};
+
+static const struct flag_name kOpenNames[] = {
+    {020200000, "O_TMPFILE"}, {01, "O_WRONLY"},       {02, "O_RDWR"},        {0100, "O_CREAT"},
+    {0200, "O_EXCL"},       {0400, "O_NOCTTY"},    {01000, "O_TRUNC"},
+    {02000, "O_APPEND"},    {04000, "O_NONBLOCK"}, {0200000, "O_DIRECTORY"},
+    {0400000, "O_NOFOLLOW"}, {02000000, "O_CLOEXEC"}, {010000000, "O_PATH"},
+    {0, NULL}};
+
+static void log_flags(struct sysemu *s, u64 v, const struct flag_name *t,
+                      const char *zero) {
+  int any = 0;
+  for (; t->name; ++t) {
+    if ((v & t->bits) == t->bits) {
+      fprintf(s->log, "%s%s", any ? "|" : "", t->name);
+      v &= ~t->bits;
+      any = 1;
+    }
+  }
+  if (v || !any) {
+    if (!v && !any) fputs(zero, s->log);
+    else fprintf(s->log, "%s%#llx", any ? "|" : "", (unsigned long long)v);
+  }
+}
+
 static void log_args(struct sysemu *s, const struct row *r, const u64 a[6],
                      int after) {
   int i;
-  for (i = 0; r->fmt[i] && i < 6; ++i) {
+  for (i = 0; r->fmt[i] && r->fmt[i] != ':' && i < 6; ++i) {
     if (i) fputs(", ", s->log);
     switch (r->fmt[i]) {
       case 'd': fprintf(s->log, "%d", (int)a[i]); break;
       case 'u': fprintf(s->log, "%llu", (unsigned long long)a[i]); break;
       case 'o': fprintf(s->log, "%#llo", (unsigned long long)a[i]); break;
+      case 'P': log_flags(s, a[i], kProtNames, "PROT_NONE"); break;
+      case 'M': log_flags(s, a[i], kMapNames, "0"); break;
+      case 'O': log_flags(s, a[i], kOpenNames, "O_RDONLY"); break;
       case 's': log_string(s, a[i]); break;
       case 'b': log_buffer(s, a[i], a[i + 1]); break;
       case 'B':
@@ -114,10 +157,13 @@ static void log_args(struct sysemu *s, const struct row *r, const u64 a[6],
   }
 }
 
-static void log_result(struct sysemu *s, i64 rc) {
+static void log_result(struct sysemu *s, const struct row *r, i64 rc) {
+  const char *colon = strchr(r->fmt, ':');
   if (rc < 0 && rc > -4096) {
     const char *name = sysemu_errno_name((int)-rc);
     fprintf(s->log, " = -1 %s\n", name ? name : "E?");
+  } else if (colon && colon[1] == 'p') {
+    fprintf(s->log, " = %#llx\n", (unsigned long long)rc);
   } else {
     fprintf(s->log, " = %lld\n", (long long)rc);
   }
@@ -156,7 +202,7 @@ void sysemu_syscall(struct sysemu *s) {
     fprintf(s->log, "%s(", r->name);
     log_args(s, r, a, rc >= 0);
     fputc(')', s->log);
-    log_result(s, rc);
+    log_result(s, r, rc);
   }
   c->regs[CORE_RAX] = (u64)rc;
 }

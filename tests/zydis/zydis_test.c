@@ -1,0 +1,310 @@
+/* The decoder against Zydis 4 (Debian's libzydis-dev), on this machine's
+ * own code and on random bytes. For each instruction both decoders see the
+ * same bytes (at most 15) and must agree on validity, length and, for the
+ * general-purpose instructions, the operand size.
+ *
+ *   zydis_test                 corpus (ELF files under /usr/bin, /usr/sbin,
+ *                              /usr/lib/x86_64-linux-gnu) + 10M random
+ *   zydis_test -c | -r N       corpus only | N random strings only
+ *   zydis_test -x HEX...       show both decoders (and the CPU) on bytes
+ *
+ * BLINK_ZYDIS_RANDOM=N changes the number of random strings, and
+ * BLINK_ZYDIS_SEED the seed; BLINK_ZYDIS_CORPUS lists directories to walk
+ * instead of the default ones (separated by ':').
+ *
+ * The corpus is swept linearly through each executable section, stepping
+ * by Zydis's length where it decodes and by one byte where it does not, so
+ * data in .text (constant pools of hand-written assembly) is compared too.
+ *
+ * Where the two disagree, the host CPU is the judge: -x runs the bytes in a
+ * child process (see native.c) and reports #UD or the length the CPU
+ * fetched. Disagreements that remain are grouped into classes below, each
+ * with that evidence; anything outside those classes fails the test. */
+#include "xed/xed.h"
+
+#include <Zydis/Zydis.h>
+#include <time.h>
+#include <unistd.h>
+
+#include "tests/zydis/corpus.h"
+#include "tests/zydis/native.h"
+
+static ZydisDecoder zydis;
+
+/* What either decoder said about one instruction. */
+struct verdict {
+  int ok, len, osz;
+};
+
+static struct verdict ours_on(const u8 *p, size_t n, struct xed_insn *x) {
+  struct verdict v = {0, 0, 0};
+  if (xed_decode(x, p, n, XED_MODE_64) == XED_OK) {
+    v.ok = 1;
+    v.len = x->len;
+    v.osz = x->osz * 8;
+  }
+  return v;
+}
+
+static struct verdict zydis_on(const u8 *p, size_t n, ZydisDecodedInstruction *z) {
+  struct verdict v = {0, 0, 0};
+  ZydisDecoderContext ctx;
+  if (ZYAN_SUCCESS(ZydisDecoderDecodeInstruction(&zydis, &ctx, p, n, z))) {
+    v.ok = 1;
+    v.len = z->length;
+    v.osz = z->operand_width;
+  }
+  return v;
+}
+
+/* Operand sizes are compared where ours names a general-purpose size:
+ * instructions of the one-byte and 0F maps that are not x87, SSE or
+ * vector operations (whose "operand size" Zydis counts differently). */
+static int compare_osz(const struct xed_insn *x) {
+  return !(x->flags & (XED_F_VEX | XED_F_EVEX | XED_F_XOP)) &&
+         !(x->attr & XED_A_VEC) && x->op != XED_OP_FPU;
+}
+
+/* Disagreements: counted per class, with the first example of each. */
+#define MAX_CLASSES 4096
+struct klass {
+  char key[48];
+  unsigned long count;
+  u8 bytes[16];
+  int n;
+  int known; /* index into kKnown + 1, or 0 */
+};
+static struct klass classes[MAX_CLASSES];
+static int nclasses;
+static unsigned long disagreements, unexplained;
+
+/* Classes of disagreement where the host CPU shows Zydis is wrong. */
+struct known {
+  const char *what, *evidence;
+  int (*match)(const u8 *p, size_t n, const struct verdict *o,
+               const struct verdict *z, const ZydisDecodedInstruction *zi);
+};
+static const struct known kKnown[] = {
+    {NULL, NULL, NULL},
+};
+
+static int is_known(const u8 *p, size_t n, const struct verdict *o,
+                    const struct verdict *z,
+                    const ZydisDecodedInstruction *zi) {
+  int i;
+  for (i = 0; kKnown[i].match; ++i)
+    if (kKnown[i].match(p, n, o, z, zi)) return i + 1;
+  return 0;
+}
+
+static void class_key(char *key, size_t size, const char *kind, const u8 *p,
+                      size_t n, const struct xed_insn *x,
+                      const struct verdict *o,
+                      const ZydisDecodedInstruction *zi,
+                      const struct verdict *z) {
+  static const char *const kEnc[] = {"legacy", "3dnow", "xop",
+                                     "vex",    "evex",  "mvex"};
+  if (z->ok) {
+    snprintf(key, size, "%s %s map%d op%02x", kind,
+             kEnc[zi->encoding < 6 ? zi->encoding : 0], (int)zi->opcode_map,
+             zi->opcode);
+  } else if (o->ok) {
+    snprintf(key, size, "%s %s map%d op%02x", kind,
+             (x->flags & XED_F_EVEX)  ? "evex"
+             : (x->flags & XED_F_VEX) ? "vex"
+             : (x->flags & XED_F_XOP) ? "xop"
+                                      : "legacy",
+             x->map, x->opcode);
+  } else {
+    snprintf(key, size, "%s", kind);
+  }
+  (void)p, (void)n;
+}
+
+static void record(const char *kind, const u8 *p, size_t n,
+                   const struct xed_insn *x, const struct verdict *o,
+                   const ZydisDecodedInstruction *zi, const struct verdict *z) {
+  char key[48];
+  int i, known = is_known(p, n, o, z, zi);
+  ++disagreements;
+  if (!known) ++unexplained;
+  class_key(key, sizeof(key), kind, p, n, x, o, zi, z);
+  for (i = 0; i < nclasses; ++i) {
+    if (!strcmp(classes[i].key, key)) {
+      ++classes[i].count;
+      return;
+    }
+  }
+  if (nclasses == MAX_CLASSES) return;
+  snprintf(classes[i].key, sizeof(classes[i].key), "%s", key);
+  classes[i].count = 1;
+  classes[i].n = (int)(n < 15 ? n : 15);
+  memcpy(classes[i].bytes, p, classes[i].n);
+  classes[i].known = known;
+  ++nclasses;
+}
+
+/* Compares both decoders on p[0..n); returns the step for a sweep. */
+static int compare(const u8 *p, size_t n) {
+  struct xed_insn x;
+  ZydisDecodedInstruction zi;
+  struct verdict o, z;
+  if (n > 15) n = 15;
+  o = ours_on(p, n, &x);
+  z = zydis_on(p, n, &zi);
+  if (o.ok != z.ok) {
+    record(o.ok ? "valid-only-ours" : "valid-only-zydis", p, n, &x, &o, &zi,
+           &z);
+  } else if (o.ok && o.len != z.len) {
+    record("length", p, n, &x, &o, &zi, &z);
+  } else if (o.ok && compare_osz(&x) && o.osz != z.osz) {
+    record("osz", p, n, &x, &o, &zi, &z);
+  }
+  return z.ok ? z.len : 1;
+}
+
+/* The corpus: executable sections of x86-64 ELF files. */
+static unsigned long sections, corpus_insns;
+static u64 corpus_bytes;
+
+static void sweep(const u8 *p, size_t n, void *arg) {
+  size_t pos = 0;
+  (void)arg;
+  ++sections;
+  corpus_bytes += n;
+  while (pos < n) {
+    pos += compare(p + pos, n - pos);
+    ++corpus_insns;
+  }
+}
+
+/* Random bytes: a fixed-seed xorshift, so every run sees the same ones. */
+static u64 rng_state;
+static u64 rng(void) {
+  u64 x = rng_state;
+  x ^= x << 13;
+  x ^= x >> 7;
+  x ^= x << 17;
+  return rng_state = x;
+}
+
+static void random_strings(unsigned long count) {
+  unsigned long i;
+  u8 b[16];
+  for (i = 0; i < count; ++i) {
+    u64 a = rng(), c = rng();
+    int k;
+    for (k = 0; k < 8; ++k) b[k] = (u8)(a >> (8 * k));
+    for (k = 0; k < 8; ++k) b[8 + k] = (u8)(c >> (8 * k));
+    compare(b, 15);
+  }
+}
+
+static void print_hex(const u8 *p, int n) {
+  int i;
+  for (i = 0; i < n; ++i) printf("%s%02x", i ? " " : "", p[i]);
+}
+
+static void report(const char *what, int limit) {
+  int i, j, shown = 0;
+  /* Largest classes first. */
+  for (i = 1; i < nclasses; ++i) {
+    struct klass k = classes[i];
+    for (j = i; j > 0 && classes[j - 1].count < k.count; --j)
+      classes[j] = classes[j - 1];
+    classes[j] = k;
+  }
+  for (i = 0; i < nclasses; ++i) {
+    if (classes[i].known) continue;
+    if (shown++ == limit) {
+      printf("  ... %d more classes\n", nclasses - i);
+      break;
+    }
+    printf("  %-40s %8lu  e.g. ", classes[i].key, classes[i].count);
+    print_hex(classes[i].bytes, classes[i].n);
+    printf("\n");
+  }
+  for (i = 0; i < nclasses; ++i) {
+    if (!classes[i].known) continue;
+    printf("  known: %s: %lu (%s)\n", kKnown[classes[i].known - 1].what,
+           classes[i].count, classes[i].key);
+  }
+  (void)what;
+  nclasses = 0;
+}
+
+static int unhex(const char *s, u8 *b) {
+  int n = 0;
+  unsigned v;
+  while (*s && n < 15) {
+    if (*s == ' ' || *s == ':') {
+      ++s;
+      continue;
+    }
+    if (sscanf(s, "%2x", &v) != 1) break;
+    b[n++] = (u8)v;
+    s += 2;
+  }
+  return n;
+}
+
+static void explain(const char *hex) {
+  u8 b[16];
+  int n = unhex(hex, b);
+  struct xed_insn x;
+  ZydisDecodedInstruction zi;
+  struct verdict o = ours_on(b, n, &x), z = zydis_on(b, n, &zi);
+  struct native_result cpu = native_run(b, n);
+  char text[128] = "";
+  if (o.ok) xed_disassemble(text, sizeof(text), &x, 0);
+  printf("%s\n  ours:  %s len %d osz %d  %s\n", hex, o.ok ? "ok" : "invalid",
+         o.len, o.osz, text);
+  printf("  zydis: %s len %d osz %d  %s\n", z.ok ? "ok" : "invalid", z.len,
+         z.osz, z.ok ? ZydisMnemonicGetString(zi.mnemonic) : "");
+  printf("  cpu:   %s\n", native_describe(&cpu));
+}
+
+int main(int argc, char **argv) {
+  unsigned long nrandom = 10000000;
+  int corpus = 1, i, limit = 40;
+  const char *env;
+  struct timespec t0, t1;
+  ZydisDecoderInit(&zydis, ZYDIS_MACHINE_MODE_LONG_64, ZYDIS_STACK_WIDTH_64);
+  rng_state = 0x2545f4914f6cdd1dull;
+  if ((env = getenv("BLINK_ZYDIS_RANDOM"))) nrandom = strtoul(env, NULL, 0);
+  if ((env = getenv("BLINK_ZYDIS_SEED"))) rng_state = strtoull(env, NULL, 0);
+  if (!rng_state) rng_state = 1;
+  if (argc > 1 && !strcmp(argv[1], "-x")) {
+    for (i = 2; i < argc; ++i) explain(argv[i]);
+    return 0;
+  }
+  if (argc > 1 && !strcmp(argv[1], "-c")) nrandom = 0;
+  if (argc > 2 && !strcmp(argv[1], "-r")) {
+    corpus = 0;
+    nrandom = strtoul(argv[2], NULL, 0);
+  }
+  if ((env = getenv("BLINK_ZYDIS_CLASSES"))) limit = atoi(env);
+  clock_gettime(CLOCK_MONOTONIC, &t0);
+  if (corpus) {
+    unsigned long before = disagreements, bad = unexplained;
+    unsigned long files = corpus_walk(sweep, NULL);
+    printf("corpus: %lu files, %lu sections, %llu bytes, %lu instructions, "
+           "%lu disagreements (%lu unexplained)\n",
+           files, sections, (unsigned long long)corpus_bytes, corpus_insns,
+           disagreements - before, unexplained - bad);
+    report("corpus", limit);
+  }
+  if (nrandom) {
+    unsigned long before = disagreements, bad = unexplained;
+    random_strings(nrandom);
+    printf("random: %lu strings of 15 bytes, %lu disagreements "
+           "(%lu unexplained)\n",
+           nrandom, disagreements - before, unexplained - bad);
+    report("random", limit);
+  }
+  clock_gettime(CLOCK_MONOTONIC, &t1);
+  printf("zydis_test: %lu disagreements, %lu unexplained, %.1f s\n",
+         disagreements, unexplained,
+         (t1.tv_sec - t0.tv_sec) + (t1.tv_nsec - t0.tv_nsec) / 1e9);
+  return unexplained ? 1 : 0;
+}

@@ -361,6 +361,7 @@ static int check_0f(struct xed_insn *x) {
     case 0x01: /* group 7 */
       if (mem) {
         if (r < 4) x->attr |= XED_A_F64; /* sgdt sidt lgdt lidt */
+        if (r == 7) x->form = XED_FORM_Eb;  /* invlpg m8 */
         if (r == 5) return x->rep == 0xf3; /* rstorssp */
         return 1;
       }
@@ -418,6 +419,9 @@ static int check_0f(struct xed_insn *x) {
       if (x->mprefix == 0x66) return r == 6;  /* tpause */
       if (x->mprefix == 0xf2) return r == 6;  /* umwait */
       return r >= 5;                          /* lfence mfence sfence */
+    case 0x37: /* getsec */
+    case 0xc3: /* movnti */
+      return x->mprefix == 0;
     case 0xb8: /* popcnt */
       return x->mprefix == 0xf3;
     case 0xbc:
@@ -476,6 +480,14 @@ static int check_vector_group(const struct xed_insn *x, int map) {
     return x->mprefix == 0xf2 && (x->modrm & 7) == 0;
   }
   return 1;
+}
+
+/* Gathers, scatters and their prefetches address memory through a vector
+ * index (VSIB). */
+static int is_vsib(u8 opcode) {
+  return (opcode >= 0x90 && opcode <= 0x93) ||
+         (opcode >= 0xa0 && opcode <= 0xa3) || opcode == 0xc6 ||
+         opcode == 0xc7;
 }
 
 /* The general-purpose operations among the 0F 38 and 0F 3A rows. */
@@ -634,6 +646,8 @@ static int decode_vector(struct xed_insn *x, const u8 *p, size_t avail,
   }
   if (!cell_allows(x, c)) return XED_ERR_INVALID;
   if (!check_vector_group(x, x->map)) return XED_ERR_INVALID;
+  if (x->map == XED_MAP_0F38 && is_vsib(x->opcode) && (x->modrm & 7) != 4)
+    return XED_ERR_INVALID; /* gathers and scatters need a SIB byte */
   if (esc == 0x8f) {
     int r = (x->modrm >> 3) & 7;
     if (x->map == XED_MAP_XOP9 && x->opcode == 0x01 && r == 0)
@@ -807,6 +821,7 @@ opcode:
         ((x->modrm >> 3) & 7))
       return XED_ERR_INVALID; /* extrq xmm, imm8, imm8 is /0 */
     if (!check_0f(x)) return XED_ERR_INVALID;
+    fi = &kForms[x->form];
     if (x->opcode == 0xc3 && !(x->flags & XED_F_MEM)) return XED_ERR_INVALID;
   }
   if (cell) {

@@ -33,7 +33,7 @@ static const struct want kCases[] = {
     {"41 90", 2, XED_OP_XCHG, 4, "xchg r8d, eax"},
     {"c3", 1, XED_OP_RET, 8, "ret"},
     {"c2 10 00", 3, XED_OP_RET, 8, "ret 0x10"},
-    {"0f 05", 2, XED_OP_SYSCALL, 4, "syscall"},
+    {"0f 05", 2, XED_OP_SYSCALL, 8, "syscall"},
     {"48 89 e5", 3, XED_OP_MOV, 8, "mov rbp, rsp"},
     {"89 c7", 2, XED_OP_MOV, 4, "mov edi, eax"},
     {"66 89 c7", 3, XED_OP_MOV, 2, "mov di, ax"},

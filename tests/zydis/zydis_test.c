@@ -78,22 +78,75 @@ static struct klass classes[MAX_CLASSES];
 static int nclasses;
 static unsigned long disagreements, unexplained;
 
-/* Classes of disagreement where the host CPU shows Zydis is wrong. */
+/* Classes of disagreement where Zydis is wrong. Each names what the host
+ * CPU does with its first example: when the test meets the class it runs
+ * that example natively (native.c) and counts the class as explained only
+ * if the CPU agrees with our decoder (same validity, same length). */
+enum cpu_check {
+  CPU_AGREES, /* the CPU must match our verdict */
+  CPU_NONE    /* the CPU cannot show it (see the evidence) */
+};
 struct known {
   const char *what, *evidence;
-  int (*match)(const u8 *p, size_t n, const struct verdict *o,
+  int cpu;
+  int (*match)(const struct xed_insn *x, const struct verdict *o,
                const struct verdict *z, const ZydisDecodedInstruction *zi);
 };
+
+/* Zydis 4.0.0 decodes Knights Corner (k1om) encodings even with its KNC
+ * mode off (the default): MVEX (62 with P1 bit 2 clear) and the VEX mask
+ * branches and concatenations (jkzd, jknzd, kconcath, kconcatl, VEX map
+ * 0). No x86-64 CPU decodes them: the host raises #UD, e.g. on
+ * c5 48 84 cf a5 bf 36 (jkzd) and 62 c2 59 6d be 7a 0d (MVEX). */
+static int knc(const struct xed_insn *x, const struct verdict *o,
+               const struct verdict *z, const ZydisDecodedInstruction *zi) {
+  (void)x;
+  return z->ok && !o->ok &&
+         (zi->encoding == ZYDIS_INSTRUCTION_ENCODING_MVEX ||
+          zi->meta.isa_ext == ZYDIS_ISA_EXT_KNC ||
+          zi->meta.isa_ext == ZYDIS_ISA_EXT_KNCE ||
+          zi->meta.isa_ext == ZYDIS_ISA_EXT_KNCV);
+}
+
+/* Zydis decodes 0F 1A/0F 1B as MPX (its MPX mode is on by default) and
+ * rejects the forms MPX forbids (bound registers 4..15, BNDLDX/BNDSTX/
+ * BNDMK with a register). MPX is gone from every CPU since 2019; without
+ * it the whole space is a hint NOP of the same length, which is what the
+ * host does (e.g. 0f 1b 6d 34: executes, length 4) and what blink runs. */
+static int mpx(const struct xed_insn *x, const struct verdict *o,
+               const struct verdict *z, const ZydisDecodedInstruction *zi) {
+  (void)zi;
+  return o->ok && !z->ok && x->map == XED_MAP_0F &&
+         (x->opcode == 0x1a || x->opcode == 0x1b);
+}
+
+/* INS and OUTS with REX.W: Zydis says 64-bit operands. SDM vol. 2, INS and
+ * OUTS: "64-bit operand size is not supported"; the port is 8, 16 or 32
+ * bits wide and Zydis itself gives 32 for IN and OUT with REX.W. The host
+ * cannot show it: port I/O is privileged here (ioperm is refused). */
+static int rexw_string_io(const struct xed_insn *x, const struct verdict *o,
+                          const struct verdict *z,
+                          const ZydisDecodedInstruction *zi) {
+  (void)zi;
+  return o->ok && z->ok && o->len == z->len && o->osz == 32 && z->osz == 64 &&
+         (x->op == XED_OP_INS || x->op == XED_OP_OUTS);
+}
+
 static const struct known kKnown[] = {
-    {NULL, NULL, NULL},
+    {"Knights Corner encodings", "host: #UD", CPU_AGREES, knc},
+    {"MPX forms of the 0F 1A/1B hint NOPs", "host: NOP of our length",
+     CPU_AGREES, mpx},
+    {"REX.W INS/OUTS operand size", "SDM: 32-bit at most", CPU_NONE,
+     rexw_string_io},
+    {NULL, NULL, 0, NULL},
 };
 
-static int is_known(const u8 *p, size_t n, const struct verdict *o,
+static int is_known(const struct xed_insn *x, const struct verdict *o,
                     const struct verdict *z,
                     const ZydisDecodedInstruction *zi) {
   int i;
   for (i = 0; kKnown[i].match; ++i)
-    if (kKnown[i].match(p, n, o, z, zi)) return i + 1;
+    if (kKnown[i].match(x, o, z, zi)) return i + 1;
   return 0;
 }
 
@@ -125,7 +178,7 @@ static void record(const char *kind, const u8 *p, size_t n,
                    const struct xed_insn *x, const struct verdict *o,
                    const ZydisDecodedInstruction *zi, const struct verdict *z) {
   char key[48];
-  int i, known = is_known(p, n, o, z, zi);
+  int i, known = is_known(x, o, z, zi);
   ++disagreements;
   if (!known) ++unexplained;
   class_key(key, sizeof(key), kind, p, n, x, o, zi, z);
@@ -225,9 +278,25 @@ static void report(const char *what, int limit) {
     printf("\n");
   }
   for (i = 0; i < nclasses; ++i) {
+    const struct known *k;
     if (!classes[i].known) continue;
-    printf("  known: %s: %lu (%s)\n", kKnown[classes[i].known - 1].what,
-           classes[i].count, classes[i].key);
+    k = &kKnown[classes[i].known - 1];
+    printf("  known: %s: %lu (%s; %s", k->what, classes[i].count,
+           classes[i].key, k->evidence);
+    if (k->cpu == CPU_AGREES) {
+      struct xed_insn x;
+      struct verdict o = ours_on(classes[i].bytes, classes[i].n, &x);
+      struct native_result r = native_run(classes[i].bytes, classes[i].n);
+      int agrees = o.ok ? !r.failed && !r.ud && r.len == o.len
+                        : !r.failed && r.ud;
+      printf(", checked: %s", native_describe(&r));
+      if (!agrees) {
+        printf(" -- THE CPU DISAGREES WITH US on ");
+        print_hex(classes[i].bytes, classes[i].n);
+        unexplained += classes[i].count;
+      }
+    }
+    printf(")\n");
   }
   (void)what;
   nclasses = 0;

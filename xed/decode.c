@@ -656,6 +656,7 @@ static int decode_vector(struct xed_insn *x, const u8 *p, size_t avail,
       return XED_ERR_INVALID;
     if (x->opcode == 0x12 && r > 1) return XED_ERR_INVALID;
     if (x->map != XED_MAP_XOP8 && x->opcode < 0x80) x->attr = 0;
+    if (x->map == XED_MAP_XOPA && x->opcode == 0x10) x->op = XED_OP_BEXTR;
   }
   name_gpr_op(x);
   if (x->op == XED_OP_INVALID) return XED_ERR_INVALID;

@@ -90,6 +90,13 @@ static const struct row kGroups[GROUP_COUNT][8] = {
 #define I2 0x8000
 #define Vm 0x10000 /* memory only in VEX (but not in EVEX) */
 #define K_ 0x20000 /* VEX operands are mask registers k0..k7 */
+#define Bc 0x40000  /* EVEX.b on a memory operand (broadcast) is allowed */
+#define Er 0x80000  /* EVEX.b on registers (rounding or SAE) is allowed */
+#define Nz 0x100000 /* no zeroing-masking (EVEX.z): compares into k, ... */
+#define Zm 0x200000 /* no zeroing-masking when the operand is memory */
+#define Nk 0x400000 /* no masking at all (EVEX.aaa must be 0) */
+#define Mk 0x800000 /* a mask is required (gathers, scatters) */
+#define Tm 0x1000000 /* AMX: operands are tiles tmm0..tmm7 */
 
 struct prow {
   u32 cell[4]; /* by mandatory prefix: none, 66, F3, F2 */
@@ -107,6 +114,17 @@ static const struct prow k0F38[256] = {
 static const struct prow k0F3A[256] = {
 #include "xed/map0f3a.inc"
 };
+
+#define MAP5(opc, form, np, p66, pf3, pf2) P(opc, form, np, p66, pf3, pf2)
+static const struct prow kMap5[256] = {
+#include "xed/fp16.inc"
+};
+#undef MAP5
+#define MAP6(opc, form, np, p66, pf3, pf2) P(opc, form, np, p66, pf3, pf2)
+static const struct prow kMap6[256] = {
+#include "xed/fp16.inc"
+};
+#undef MAP6
 #undef P
 
 #define XOP8(opc, form, cell) [opc] = {{(cell), 0, 0, 0}, XED_FORM_##form},
@@ -311,23 +329,35 @@ static int lockable(const struct xed_insn *x) {
 /* The mask-register rows of VEX map 1 and 3 (KAND.., KMOV, KSHIFT):
  * registers beyond k7 do not exist. KMOV to and from a general register
  * (0F 92, 0F 93) has one of each. */
-static int k_registers_ok(const struct xed_insn *x) {
+static int k_registers_ok(struct xed_insn *x) {
   int gpr_rm = x->map == XED_MAP_0F && x->opcode == 0x92;
   int gpr_reg = x->map == XED_MAP_0F && x->opcode == 0x93;
   if (x->vreg > 7) return 0;
   if (!gpr_reg && x->reg > 7) return 0;
-  if (!gpr_rm && x->mod == 3 && x->rm > 7) return 0;
+  /* VEX.B is ignored for a mask register in ModRM.rm: the host runs
+   * c4 c1 4c 4a f5 as kaddw k6, k6, k5. */
+  if (!gpr_rm && x->mod == 3) x->rm &= 7;
+  return 1;
+}
+
+/* AMX tile operations: tmm0..tmm7, and three different ones for the dot
+ * products (SDM vol. 2, TDPBSSD: #UD if any two are the same). */
+static int tiles_ok(const struct xed_insn *x) {
+  if (x->reg > 7 || x->vreg > 7 || (x->mod == 3 && x->rm > 7)) return 0;
+  if (x->map == XED_MAP_0F38 && (x->opcode == 0x5c || x->opcode == 0x5e))
+    return x->reg != x->rm && x->reg != x->vreg && x->rm != x->vreg;
   return 1;
 }
 
 /* Checks a prefix-split cell against the encoding; 0 when it is #UD. */
-static int cell_allows(const struct xed_insn *x, unsigned c) {
+static int cell_allows(struct xed_insn *x, unsigned c) {
   int mem = (x->flags & XED_F_MEM) != 0;
   if ((c & Mm) && !mem) return 0;
   if ((c & Rr) && mem) return 0;
   if (x->flags & (XED_F_VEX | XED_F_XOP)) {
     if ((c & Vm) && !mem) return 0;
     if ((c & K_) && !k_registers_ok(x)) return 0;
+    if ((c & Tm) && !tiles_ok(x)) return 0;
     if ((c & L0) && x->vl) return 0;
     if ((c & L1) && !x->vl) return 0;
     if ((c & W0) && x->vex_w) return 0;
@@ -345,10 +375,52 @@ static int cell_allows(const struct xed_insn *x, unsigned c) {
     }
     if ((c & E0) && x->vex_w) return 0;
     if ((c & E1) && !x->vex_w) return 0;
+    /* Masking (SDM vol. 2, 2.7: EVEX encoding exceptions): zeroing needs a
+     * mask; some operations take no zeroing, no mask, or need one. */
+    if (x->flags & XED_F_EVEX_Z) {
+      if (!x->mask || (c & Nz) || ((c & Zm) && mem)) return 0;
+    }
+    if ((c & Nk) && x->mask) return 0;
+    if ((c & Mk) && !x->mask) return 0;
+    if ((x->flags & XED_F_EVEX_B) && !(c & (mem ? Bc : Er))) return 0;
+    /* Compares write a mask register: k0..k7 only. */
+    if ((c & Nz) && !(c & Mk) && x->reg > 7) return 0;
     if ((c & NV) && x->vreg) return 0;
     if ((c & NM) && mem && x->vreg) return 0;
   }
   return 1;
+}
+
+/* Group 7's register forms (0F 01 C0..FF) by ModRM byte: which prefixes
+ * each takes (SDM vol. 2 and AMD APM vol. 3 for the SVM and AMD rows).
+ * n: none; a: any (66 is then an operand-size prefix); N: none, F3 or F2;
+ * e: none or F3; 6, 3, 2: only that one; c: none or 66; '.': #UD.
+ *   c0 enclv vmcall vmlaunch vmresume vmxoff pconfig . .
+ *   c8 monitor mwait clac stac; 66: tdcall seamret seamops; encls/seamcall
+ *   d0 xgetbv xsetbv . . vmfunc xend xtest enclu
+ *   d8 vmrun vmmcall vmload vmsave stgi clgi skinit invlpga
+ *   e0 smsw
+ *   e8 serialize/setssbsy/xsusldtrk; xresldtrk; saveprevssp; .; uiret
+ *      testui; rdpkru/clui; wrpkru/stui
+ *   f0 lmsw
+ *   f8 swapgs rdtscp monitorx mwaitx clzero rdpru invlpgb tlbsync */
+static const char kGroup7Reg[] =
+    "nnnnnn.. nnnn666c nn..nnnn aaaaaaaa aaaaaaaa N23.33ee aaaaaaaa "
+    "aaeNaaNN";
+
+static int group7_allows(u8 modrm, u8 mprefix) {
+  int i = modrm - 0xc0;
+  switch (kGroup7Reg[(i >> 3) * 9 + (i & 7)]) {
+    case 'n': return mprefix == 0;
+    case 'a': return 1;
+    case 'N': return mprefix != 0x66;
+    case 'e': return mprefix == 0 || mprefix == 0xf3;
+    case '6': return mprefix == 0x66;
+    case '3': return mprefix == 0xf3;
+    case '2': return mprefix == 0xf2;
+    case 'c': return mprefix == 0 || mprefix == 0x66;
+    default: return 0;
+  }
 }
 
 /* Map 0F groups and rows whose validity hangs on ModRM or the prefix. */
@@ -367,20 +439,10 @@ static int check_0f(struct xed_insn *x) {
       }
       if (m == 0xd0) x->op = XED_OP_XGETBV;
       if (m == 0xf9) x->op = XED_OP_RDTSCP;
-      switch (m) {
-        case 0xc0: case 0xc1: case 0xc2: case 0xc3: case 0xc4: case 0xc5:
-        case 0xc8: case 0xc9: case 0xca: case 0xcb: case 0xcf:
-        case 0xd0: case 0xd1: case 0xd4: case 0xd5: case 0xd6: case 0xd7:
-        case 0xd8: case 0xd9: case 0xda: case 0xdb: case 0xdc: case 0xdd:
-        case 0xde: case 0xdf: case 0xee: case 0xef: case 0xf8: case 0xf9:
-        case 0xfa: case 0xfb: case 0xfc: case 0xfd: case 0xfe: case 0xff:
-          return 1;
-        case 0xe8: return 1; /* serialize, setssbsy, xsusldtrk */
-        case 0xe9: return x->rep == 0xf2; /* xresldtrk */
-        case 0xea: return x->rep == 0xf3; /* saveprevssp */
-        case 0xec: case 0xed: return x->rep == 0xf3; /* uiret testui */
-        default: return (m >= 0xe0 && m <= 0xe7) || (m >= 0xf0 && m <= 0xf7);
-      }
+      /* enclv, encls and enclu take 64-bit operands (RAX, RBX, ...). */
+      if (m == 0xc0 || m == 0xd7 || (m == 0xcf && !x->mprefix))
+        x->attr |= XED_A_F64;
+      return group7_allows(m, x->mprefix);
     case 0xa6: /* VIA PadLock */
       return x->rep == 0xf3 && (m == 0xc0 || m == 0xc8 || m == 0xd0);
     case 0xa7:
@@ -459,13 +521,20 @@ static int check_vector_group(const struct xed_insn *x, int map) {
     switch (x->opcode) {
       case 0x71:
         if (mem && !evex) return 0;
+        if (evex && (x->flags & XED_F_EVEX_B)) return 0; /* words */
         return r == 2 || r == 4 || r == 6;
       case 0x72:
         if (mem && !evex) return 0;
+        if (evex && (r == 2 || r == 6) && x->vex_w) return 0; /* dwords */
         return r == 2 || r == 4 || r == 6 || (evex && r < 2);
       case 0x73:
         if (mem && !evex) return 0;
-        if (r == 3 || r == 7) return x->mprefix == 0x66;
+        if (r == 3 || r == 7) {
+          /* pslldq and psrldq: no masking or broadcast in EVEX */
+          if (evex && (x->mask || (x->flags & XED_F_EVEX_B))) return 0;
+          return x->mprefix == 0x66;
+        }
+        if (evex && !x->vex_w) return 0; /* psrlq, psllq: qwords */
         return r == 2 || r == 6;
       case 0xae: return r == 2 || r == 3; /* vldmxcsr vstmxcsr */
       default: return 1;
@@ -627,7 +696,15 @@ static int decode_vector(struct xed_insn *x, const u8 *p, size_t avail,
       case 1: t = kSse0F, x->map = XED_MAP_0F; break;
       case 2: t = k0F38, x->map = XED_MAP_0F38; break;
       case 3: t = k0F3A, x->map = XED_MAP_0F3A; break;
-      default: return XED_ERR_INVALID; /* FP16's maps 5 and 6: not yet */
+      case 5:
+        if (esc != 0x62) return XED_ERR_INVALID;
+        t = kMap5, x->map = XED_MAP_EVEX5;
+        break;
+      case 6:
+        if (esc != 0x62) return XED_ERR_INVALID;
+        t = kMap6, x->map = XED_MAP_EVEX6;
+        break;
+      default: return XED_ERR_INVALID;
     }
     x->op = esc == 0x62 ? XED_OP_AVX512 : XED_OP_AVX;
     c = t[x->opcode].cell[prefix_index(x->mprefix)];
@@ -836,7 +913,7 @@ opcode:
       x->op == XED_OP_OUTS) {
     if (x->osz == 8) x->osz = 4; /* REX.W does not widen port I/O */
   } else if (x->op == XED_OP_OTHER && x->opcode == 0xc6 && !x->map) {
-    x->osz = 4; /* xabort */
+    x->osz = (x->rex & 8) ? 8 : osz66 ? 2 : 4; /* xabort: not a byte op */
   }
 
   /* Registers named by the opcode's low 3 bits. */

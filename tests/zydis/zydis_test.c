@@ -112,12 +112,16 @@ static int knc(const struct xed_insn *x, const struct verdict *o,
  * rejects the forms MPX forbids (bound registers 4..15, BNDLDX/BNDSTX/
  * BNDMK with a register). MPX is gone from every CPU since 2019; without
  * it the whole space is a hint NOP of the same length, which is what the
- * host does (e.g. 0f 1b 6d 34: executes, length 4) and what blink runs. */
+ * host does (e.g. 0f 1b 6d 34: executes, length 4) and what blink runs.
+ * Where Zydis accepts one (66 0f 1a: bndmov) it reports MPX's operand size,
+ * where a hint NOP has the usual one (16 bits with 66). */
 static int mpx(const struct xed_insn *x, const struct verdict *o,
                const struct verdict *z, const ZydisDecodedInstruction *zi) {
   (void)zi;
-  return o->ok && !z->ok && x->map == XED_MAP_0F &&
-         (x->opcode == 0x1a || x->opcode == 0x1b);
+  if (!o->ok || x->map != XED_MAP_0F || (x->opcode != 0x1a && x->opcode != 0x1b))
+    return 0;
+  /* Rejected, or given MPX's operand size where a NOP has the usual one. */
+  return !z->ok || (o->len == z->len && o->osz != z->osz);
 }
 
 /* INS and OUTS with REX.W: Zydis says 64-bit operands. SDM vol. 2, INS and

@@ -500,14 +500,13 @@ static int check_0f(struct xed_insn *x) {
         }
         x->op = r >= 3 && r <= 5 ? XED_OP_XSAVE : XED_OP_PRIV;
         if (r == 3) x->op = XED_OP_XRSTOR;
-        if (r == 6) return x->mprefix != 0xf2;
-        if (r == 7) return x->mprefix == 0;
-        return r >= 3;
+        if (r == 6) return x->mprefix != 0xf2; /* vmptrld vmclear vmxon */
+        return r >= 3 && x->mprefix == 0; /* xrstors xsavec xsaves vmptrst */
       }
       if (r == 6 && x->mprefix != 0xf3) x->op = XED_OP_RDRAND;
       if (r == 7 && x->mprefix != 0xf3) x->op = XED_OP_RDSEED;
       if (r == 7 && x->mprefix == 0xf3) x->op = XED_OP_RDPID;
-      return r >= 6;
+      return r >= 6 && x->mprefix != 0xf2;
     default: return 1;
   }
 }
@@ -723,8 +722,19 @@ static int decode_vector(struct xed_insn *x, const u8 *p, size_t avail,
   }
   if (!cell_allows(x, c)) return XED_ERR_INVALID;
   if (!check_vector_group(x, x->map)) return XED_ERR_INVALID;
-  if (x->map == XED_MAP_0F38 && is_vsib(x->opcode) && (x->modrm & 7) != 4)
-    return XED_ERR_INVALID; /* gathers and scatters need a SIB byte */
+  if (x->map == XED_MAP_0F38 && is_vsib(x->opcode)) {
+    /* Gathers and scatters need a SIB byte; a gather's destination, index
+     * and (VEX) mask must be different registers (SDM vol. 2, VPGATHERDD:
+     * #UD if any two are the same). The index has EVEX.V' as bit 4. */
+    u8 index = ((x->index == XED_REG_NONE ? 4 : x->index) & 15) |
+               (x->vreg & 16);
+    if ((x->modrm & 7) != 4) return XED_ERR_INVALID;
+    if (x->opcode <= 0x93) {
+      if (x->reg == index) return XED_ERR_INVALID;
+      if ((x->flags & XED_F_VEX) && (x->reg == x->vreg || index == x->vreg))
+        return XED_ERR_INVALID;
+    }
+  }
   if (esc == 0x8f) {
     int r = (x->modrm >> 3) & 7;
     if (x->map == XED_MAP_XOP9 && x->opcode == 0x01 && r == 0)
@@ -895,9 +905,14 @@ opcode:
     if (cell && (x->opcode >= 0x71 && x->opcode <= 0x73) &&
         !check_vector_group(x, XED_MAP_0F))
       return XED_ERR_INVALID;
-    if (cell && (x->opcode == 0x78) && x->mprefix == 0x66 &&
-        ((x->modrm >> 3) & 7))
-      return XED_ERR_INVALID; /* extrq xmm, imm8, imm8 is /0 */
+    if (cell && (x->opcode == 0x78 || x->opcode == 0x79) &&
+        (x->mprefix == 0x66 || x->mprefix == 0xf2)) {
+      /* extrq and insertq (SSE4a) take registers; extrq xmm, imm8, imm8
+       * is /0. */
+      if (x->flags & XED_F_MEM) return XED_ERR_INVALID;
+      if (x->opcode == 0x78 && x->mprefix == 0x66 && ((x->modrm >> 3) & 7))
+        return XED_ERR_INVALID;
+    }
     if (!check_0f(x)) return XED_ERR_INVALID;
     fi = &kForms[x->form];
     if (x->opcode == 0xc3 && !(x->flags & XED_F_MEM)) return XED_ERR_INVALID;

@@ -98,8 +98,7 @@ int main(void) {
   int pass;
   ZydisDecoderInit(&d, ZYDIS_MACHINE_MODE_LONG_64, ZYDIS_STACK_WIDTH_64);
   files = corpus_walk(gather, &b);
-  printf("corpus: %lu files, %zu sections, %zu bytes\n", files, b.nstarts,
-         b.n);
+  printf("corpus: %lu files, %zu sections, %zu bytes\n", files, b.nstarts, b.n);
   for (pass = 0; pass < 3; ++pass) {
     t = now();
     n_ours = sweep_ours(&b, &ok_ours);
@@ -110,14 +109,16 @@ int main(void) {
     t = now() - t;
     if (t < best_zydis) best_zydis = t;
   }
-  printf("xed_decode:                    %llu instructions (%llu valid) in "
-         "%.3f s: %.1f M/s\n",
-         (unsigned long long)n_ours, (unsigned long long)ok_ours, best_ours,
-         n_ours / best_ours / 1e6);
-  printf("ZydisDecoderDecodeInstruction: %llu instructions (%llu valid) in "
-         "%.3f s: %.1f M/s\n",
-         (unsigned long long)n_zydis, (unsigned long long)ok_zydis,
-         best_zydis, n_zydis / best_zydis / 1e6);
+  printf(
+      "xed_decode:                    %llu instructions (%llu valid) in "
+      "%.3f s: %.1f M/s\n",
+      (unsigned long long)n_ours, (unsigned long long)ok_ours, best_ours,
+      n_ours / best_ours / 1e6);
+  printf(
+      "ZydisDecoderDecodeInstruction: %llu instructions (%llu valid) in "
+      "%.3f s: %.1f M/s\n",
+      (unsigned long long)n_zydis, (unsigned long long)ok_zydis, best_zydis,
+      n_zydis / best_zydis / 1e6);
   printf("ours / zydis: %.2fx\n",
          (n_ours / best_ours) / (n_zydis / best_zydis));
   return 0;

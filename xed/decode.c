@@ -88,14 +88,14 @@ static const struct row kGroups[GROUP_COUNT][8] = {
 #define NM 0x2000
 #define IB 0x4000
 #define I2 0x8000
-#define Vm 0x10000 /* memory only in VEX (but not in EVEX) */
-#define K_ 0x20000 /* VEX operands are mask registers k0..k7 */
-#define Bc 0x40000  /* EVEX.b on a memory operand (broadcast) is allowed */
-#define Er 0x80000  /* EVEX.b on registers (rounding or SAE) is allowed */
-#define Nz 0x100000 /* no zeroing-masking (EVEX.z): compares into k, ... */
-#define Zm 0x200000 /* no zeroing-masking when the operand is memory */
-#define Nk 0x400000 /* no masking at all (EVEX.aaa must be 0) */
-#define Mk 0x800000 /* a mask is required (gathers, scatters) */
+#define Vm 0x10000   /* memory only in VEX (but not in EVEX) */
+#define K_ 0x20000   /* VEX operands are mask registers k0..k7 */
+#define Bc 0x40000   /* EVEX.b on a memory operand (broadcast) is allowed */
+#define Er 0x80000   /* EVEX.b on registers (rounding or SAE) is allowed */
+#define Nz 0x100000  /* no zeroing-masking (EVEX.z): compares into k, ... */
+#define Zm 0x200000  /* no zeroing-masking when the operand is memory */
+#define Nk 0x400000  /* no masking at all (EVEX.aaa must be 0) */
+#define Mk 0x800000  /* a mask is required (gathers, scatters) */
 #define Tm 0x1000000 /* AMX: operands are tiles tmm0..tmm7 */
 
 struct prow {
@@ -428,12 +428,11 @@ static int check_0f(struct xed_insn *x) {
   int r = (x->modrm >> 3) & 7, mem = (x->flags & XED_F_MEM) != 0;
   u8 m = x->modrm;
   switch (x->opcode) {
-    case 0x00: /* group 6: sldt str lldt ltr verr verw */
-      return r < 6;
+    case 0x00: /* group 6: sldt str lldt ltr verr verw */ return r < 6;
     case 0x01: /* group 7 */
       if (mem) {
-        if (r < 4) x->attr |= XED_A_F64; /* sgdt sidt lgdt lidt */
-        if (r == 7) x->form = XED_FORM_Eb;  /* invlpg m8 */
+        if (r < 4) x->attr |= XED_A_F64;   /* sgdt sidt lgdt lidt */
+        if (r == 7) x->form = XED_FORM_Eb; /* invlpg m8 */
         if (r == 5) return x->rep == 0xf3; /* rstorssp */
         return 1;
       }
@@ -446,16 +445,16 @@ static int check_0f(struct xed_insn *x) {
     case 0xa6: /* VIA PadLock */
       return x->rep == 0xf3 && (m == 0xc0 || m == 0xc8 || m == 0xd0);
     case 0xa7:
-      return m == 0xc0 || (x->rep == 0xf3 && (m == 0xc8 || m == 0xd0 ||
-                                              m == 0xd8 || m == 0xe0 ||
-                                              m == 0xe8));
+      return m == 0xc0 ||
+             (x->rep == 0xf3 &&
+              (m == 0xc8 || m == 0xd0 || m == 0xd8 || m == 0xe0 || m == 0xe8));
     case 0x20:
     case 0x22: /* control registers 0, 2, 3, 4 and 8 */
       return x->reg == 0 || x->reg == 2 || x->reg == 3 || x->reg == 4 ||
              x->reg == 8;
     case 0x21:
     case 0x23: return x->reg < 8; /* debug registers 0..7 */
-    case 0xae: /* group 15 */
+    case 0xae:                    /* group 15 */
       if (mem) {
         if (x->mprefix == 0x66) return r >= 6; /* clwb clflushopt */
         if (x->mprefix == 0xf3) return r == 4; /* ptwrite */
@@ -478,14 +477,12 @@ static int check_0f(struct xed_insn *x) {
         if (r < 4) x->op = kBase[r];
         return r < 7; /* ..., ptwrite, incssp, umonitor */
       }
-      if (x->mprefix == 0x66) return r == 6;  /* tpause */
-      if (x->mprefix == 0xf2) return r == 6;  /* umwait */
-      return r >= 5;                          /* lfence mfence sfence */
-    case 0x37: /* getsec */
-    case 0xc3: /* movnti */
-      return x->mprefix == 0;
-    case 0xb8: /* popcnt */
-      return x->mprefix == 0xf3;
+      if (x->mprefix == 0x66) return r == 6; /* tpause */
+      if (x->mprefix == 0xf2) return r == 6; /* umwait */
+      return r >= 5;                         /* lfence mfence sfence */
+    case 0x37:                               /* getsec */
+    case 0xc3: /* movnti */ return x->mprefix == 0;
+    case 0xb8: /* popcnt */ return x->mprefix == 0xf3;
     case 0xbc:
       if (x->mprefix == 0xf3) x->op = XED_OP_TZCNT;
       return 1;
@@ -554,8 +551,7 @@ static int check_vector_group(const struct xed_insn *x, int map) {
  * index (VSIB). */
 static int is_vsib(u8 opcode) {
   return (opcode >= 0x90 && opcode <= 0x93) ||
-         (opcode >= 0xa0 && opcode <= 0xa3) || opcode == 0xc6 ||
-         opcode == 0xc7;
+         (opcode >= 0xa0 && opcode <= 0xa3) || opcode == 0xc6 || opcode == 0xc7;
 }
 
 /* The general-purpose operations among the 0F 38 and 0F 3A rows. */
@@ -726,8 +722,8 @@ static int decode_vector(struct xed_insn *x, const u8 *p, size_t avail,
     /* Gathers and scatters need a SIB byte; a gather's destination, index
      * and (VEX) mask must be different registers (SDM vol. 2, VPGATHERDD:
      * #UD if any two are the same). The index has EVEX.V' as bit 4. */
-    u8 index = ((x->index == XED_REG_NONE ? 4 : x->index) & 15) |
-               (x->vreg & 16);
+    u8 index =
+        ((x->index == XED_REG_NONE ? 4 : x->index) & 15) | (x->vreg & 16);
     if ((x->modrm & 7) != 4) return XED_ERR_INVALID;
     if (x->opcode <= 0x93) {
       if (x->reg == index) return XED_ERR_INVALID;

@@ -3,9 +3,13 @@
  * Promise: xed_decode() is a pure function of the bytes it is given and the
  * CPU mode. It never touches guest state or guest memory, allocates nothing,
  * and reads at most XED_MAX_LEN bytes. What it knows of each opcode stands
- * in one table per opcode map (onebyte.inc, twobyte.inc, groups.inc), with
- * operand forms in forms.inc and operation names in ops.inc; core/ binds
- * its handlers to the operation names, the disassembler prints them.
+ * in one table per opcode map: onebyte.inc, twobyte.inc (0F) with
+ * groups.inc, sse0f.inc (the 0F rows split by mandatory prefix, for legacy,
+ * VEX and EVEX encodings), map0f38.inc, map0f3a.inc, fp16.inc (EVEX maps 5
+ * and 6), xop.inc (AMD's XOP maps) and x87.inc; operand forms are in
+ * forms.inc and operation names in ops.inc. core/ binds its handlers to the
+ * operation names, the disassembler prints them. tests/zydis holds the
+ * decoder to Zydis and the host CPU over real binaries and random bytes.
  *
  * Invariants of a successful decode: 1 <= len <= 15; reg, rm, base and index
  * already include the REX extension bits; osz is the operand size in bytes
@@ -81,9 +85,9 @@ enum {
 #define XED_F_MODRM 0x0010 /* has a ModRM byte */
 #define XED_F_MEM 0x0020   /* ModRM names memory (mod != 3) */
 #define XED_F_RIPREL 0x0040
-#define XED_F_VEX 0x0080  /* C4/C5 prefix: vl, vreg and vex_w are set */
-#define XED_F_EVEX 0x0100 /* 62 prefix: also mask, EVEX.z and EVEX.b */
-#define XED_F_XOP 0x0200  /* AMD's 8F prefix (maps 8..10) */
+#define XED_F_VEX 0x0080    /* C4/C5 prefix: vl, vreg and vex_w are set */
+#define XED_F_EVEX 0x0100   /* 62 prefix: also mask, EVEX.z and EVEX.b */
+#define XED_F_XOP 0x0200    /* AMD's 8F prefix (maps 8..10) */
 #define XED_F_EVEX_Z 0x0400 /* EVEX.z: zeroing rather than merging */
 #define XED_F_EVEX_B 0x0800 /* EVEX.b: broadcast, rounding or SAE */
 
@@ -109,34 +113,34 @@ enum xed_error {
 };
 
 struct xed_insn {
-  u16 op;    /* enum xed_op */
-  u8 form;   /* enum xed_form */
-  u8 attr;   /* XED_A_* */
-  u8 len;    /* bytes, prefixes included */
-  u8 map;    /* XED_MAP_* */
-  u8 opcode; /* the byte that selected the row */
-  u8 osz;    /* operand size in bytes: 1, 2, 4 or 8 */
-  u8 asz;    /* address size in bytes: 4 or 8 */
-  u8 rex;    /* the effective REX byte, or 0 */
-  u8 rep;    /* the last of F2/F3 seen, or 0 */
-  u8 seg;    /* XED_SEG_* override */
-  u16 flags; /* XED_F_* */
-  u8 modrm;  /* raw ModRM byte, when XED_F_MODRM */
-  u8 mod;    /* ModRM.mod */
-  u8 reg;    /* ModRM.reg + REX.R, or the opcode's register + REX.B */
-  u8 rm;     /* ModRM.rm + REX.B, for register operands */
-  u8 base;   /* memory: base register, XED_REG_RIP or XED_REG_NONE */
-  u8 index;  /* memory: index register or XED_REG_NONE */
-  u8 scale;  /* memory: log2 of the index scale */
-  u8 imm2;   /* second immediate (ENTER's nesting level, EXTRQ) */
+  u16 op;     /* enum xed_op */
+  u8 form;    /* enum xed_form */
+  u8 attr;    /* XED_A_* */
+  u8 len;     /* bytes, prefixes included */
+  u8 map;     /* XED_MAP_* */
+  u8 opcode;  /* the byte that selected the row */
+  u8 osz;     /* operand size in bytes: 1, 2, 4 or 8 */
+  u8 asz;     /* address size in bytes: 4 or 8 */
+  u8 rex;     /* the effective REX byte, or 0 */
+  u8 rep;     /* the last of F2/F3 seen, or 0 */
+  u8 seg;     /* XED_SEG_* override */
+  u16 flags;  /* XED_F_* */
+  u8 modrm;   /* raw ModRM byte, when XED_F_MODRM */
+  u8 mod;     /* ModRM.mod */
+  u8 reg;     /* ModRM.reg + REX.R, or the opcode's register + REX.B */
+  u8 rm;      /* ModRM.rm + REX.B, for register operands */
+  u8 base;    /* memory: base register, XED_REG_RIP or XED_REG_NONE */
+  u8 index;   /* memory: index register or XED_REG_NONE */
+  u8 scale;   /* memory: log2 of the index scale */
+  u8 imm2;    /* second immediate (ENTER's nesting level, EXTRQ) */
   u8 mprefix; /* mandatory prefix that chose the row: 0, 0x66, 0xf3, 0xf2;
                  for VEX/EVEX/XOP the one their pp field implies */
   u8 vl;      /* vector length: 0 = 128, 1 = 256, 2 = 512 bits */
   u8 vreg;    /* VEX/EVEX/XOP vvvv (and EVEX.V') as a register number */
   u8 mask;    /* EVEX.aaa: the opmask register, 0 for none */
   u8 vex_w;   /* VEX/EVEX/XOP .W */
-  i64 disp;  /* displacement; moffs forms: the absolute offset */
-  u64 imm;   /* immediate or relative branch displacement */
+  i64 disp;   /* displacement; moffs forms: the absolute offset */
+  u64 imm;    /* immediate or relative branch displacement */
 };
 
 /* Decodes the instruction at bytes[0..avail). Returns enum xed_error. */

@@ -90,33 +90,33 @@ static const struct want kCases[] = {
     /* REX before a legacy prefix is ignored: this is mov eax, ebx. */
     {"48 66 89 d8", 4, XED_OP_MOV, 2, "mov ax, bx"},
     /* VEX, EVEX, XOP, 3DNow!, x87 and the three-byte maps. */
-    {"c5 f8 77", 3, XED_OP_AVX, 4, NULL},                      /* vzeroupper */
-    {"c4 e2 79 18 05 00 00 00 00", 9, XED_OP_AVX, 4, NULL},    /* vbroadcastss */
-    {"c5 fd 6f 44 24 20", 6, XED_OP_AVX, 4, NULL},             /* vmovdqa */
-    {"62 f1 7c 48 58 c1", 6, XED_OP_AVX512, 4, NULL},          /* vaddps zmm */
-    {"62 f1 fd 48 6f 44 24 01", 8, XED_OP_AVX512, 8, NULL},    /* vmovdqa64 */
-    {"62 f3 7d 48 25 c1 ff", 7, XED_OP_AVX512, 4, NULL},       /* vpternlogd */
-    {"c4 e3 79 0f c1 08", 6, XED_OP_AVX, 4, NULL},             /* vpalignr */
-    {"8f e8 78 c0 c1 05", 6, XED_OP_XOP, 4, NULL},             /* vprotb */
-    {"8f ea 78 10 c0 01 00 00 00", 9, XED_OP_BEXTR, 4, NULL},  /* TBM bextr */
+    {"c5 f8 77", 3, XED_OP_AVX, 4, NULL},                     /* vzeroupper */
+    {"c4 e2 79 18 05 00 00 00 00", 9, XED_OP_AVX, 4, NULL},   /* vbroadcastss */
+    {"c5 fd 6f 44 24 20", 6, XED_OP_AVX, 4, NULL},            /* vmovdqa */
+    {"62 f1 7c 48 58 c1", 6, XED_OP_AVX512, 4, NULL},         /* vaddps zmm */
+    {"62 f1 fd 48 6f 44 24 01", 8, XED_OP_AVX512, 8, NULL},   /* vmovdqa64 */
+    {"62 f3 7d 48 25 c1 ff", 7, XED_OP_AVX512, 4, NULL},      /* vpternlogd */
+    {"c4 e3 79 0f c1 08", 6, XED_OP_AVX, 4, NULL},            /* vpalignr */
+    {"8f e8 78 c0 c1 05", 6, XED_OP_XOP, 4, NULL},            /* vprotb */
+    {"8f ea 78 10 c0 01 00 00 00", 9, XED_OP_BEXTR, 4, NULL}, /* TBM bextr */
     {"c4 e2 f8 f2 c1", 5, XED_OP_ANDN, 8, NULL},
     {"c4 e2 7b f6 c1", 5, XED_OP_MULX, 4, NULL},
     {"c4 e3 fb f0 c1 07", 6, XED_OP_RORX, 8, NULL},
-    {"0f 0f c1 b4", 4, XED_OP_AMD3DNOW, 4, NULL},              /* pfmul */
+    {"0f 0f c1 b4", 4, XED_OP_AMD3DNOW, 4, NULL}, /* pfmul */
     {"f3 0f b8 c1", 4, XED_OP_POPCNT, 4, NULL},
     {"66 f3 0f bc c1", 5, XED_OP_TZCNT, 2, NULL},
     {"f2 0f 38 f1 c1", 5, XED_OP_CRC32, 4, NULL},
     {"66 0f 38 f6 c1", 5, XED_OP_ADCX, 4, NULL},
     {"0f 38 f0 06", 4, XED_OP_MOVBE, 4, NULL},
-    {"66 0f 3a 0f c1 08", 6, XED_OP_SSE, 4, NULL},             /* palignr */
-    {"66 0f 78 c1 04 08", 6, XED_OP_SSE, 4, NULL},             /* extrq */
+    {"66 0f 3a 0f c1 08", 6, XED_OP_SSE, 4, NULL}, /* palignr */
+    {"66 0f 78 c1 04 08", 6, XED_OP_SSE, 4, NULL}, /* extrq */
     {"0f ae 5c 24 fc", 5, XED_OP_STMXCSR, 4, NULL},
-    {"0f ae f0", 3, XED_OP_FENCE, 4, NULL},                    /* mfence */
+    {"0f ae f0", 3, XED_OP_FENCE, 4, NULL}, /* mfence */
     {"0f c7 f0", 3, XED_OP_RDRAND, 4, NULL},
     {"0f 01 d0", 3, XED_OP_XGETBV, 4, NULL},
-    {"d9 d0", 2, XED_OP_FPU, 4, NULL},                         /* fnop */
-    {"0f 20 00", 3, XED_OP_PRIV, 8, NULL}, /* mov rax, cr0: mod ignored */
-    {"c6 f8 01", 3, XED_OP_OTHER, 4, NULL},                    /* xabort */
+    {"d9 d0", 2, XED_OP_FPU, 4, NULL},      /* fnop */
+    {"0f 20 00", 3, XED_OP_PRIV, 8, NULL},  /* mov rax, cr0: mod ignored */
+    {"c6 f8 01", 3, XED_OP_OTHER, 4, NULL}, /* xabort */
     /* 14 prefixes + 1 opcode = 15 bytes: still fine. */
     {"66 66 66 66 66 66 66 66 66 66 66 66 66 66 90", 15, XED_OP_NOP, 2, "nop"},
 };
@@ -141,28 +141,28 @@ static const char *const kInvalid[] = {
     "0f 0a",
     "0f 04",
     "0f 36",
-    "f0 01 c0",       /* lock with a register destination */
-    "f0 39 00",       /* lock cmp */
+    "f0 01 c0", /* lock with a register destination */
+    "f0 39 00", /* lock cmp */
     "f0 90",
-    "66 c5 f8 77",    /* 66 before VEX */
-    "48 c5 f8 77",    /* REX before VEX */
-    "c5 f0 77",       /* vvvv must be 1111 */
-    "c4 e2 7d 5a c0", /* vbroadcasti128 from a register */
-    "c4 e2 79 1a 00", /* vbroadcastf128 with VEX.L 0 */
-    "c4 e0 78 77",    /* VEX map 0 */
+    "66 c5 f8 77",       /* 66 before VEX */
+    "48 c5 f8 77",       /* REX before VEX */
+    "c5 f0 77",          /* vvvv must be 1111 */
+    "c4 e2 7d 5a c0",    /* vbroadcasti128 from a register */
+    "c4 e2 79 1a 00",    /* vbroadcastf128 with VEX.L 0 */
+    "c4 e0 78 77",       /* VEX map 0 */
     "62 f9 7c 48 58 c1", /* EVEX P0 bit 3 must be 0 */
     "62 f1 78 48 58 c1", /* EVEX P1 bit 2 must be 1 */
-    "0f 0f c1 00",    /* no such 3DNow! suffix */
-    "0f c3 c0",       /* movnti to a register */
+    "0f 0f c1 00",       /* no such 3DNow! suffix */
+    "0f c3 c0",          /* movnti to a register */
     "d9 d1",
     "dd f0",
-    "8e c8",          /* mov cs, eax */
-    "8c f0",          /* segment register 6 */
-    "0f 20 c8",       /* cr1 */
-    "0f 00 f0",       /* group 6 /6 */
-    "0f b8 c1",       /* popcnt needs F3 */
+    "8e c8",             /* mov cs, eax */
+    "8c f0",             /* segment register 6 */
+    "0f 20 c8",          /* cr1 */
+    "0f 00 f0",          /* group 6 /6 */
+    "0f b8 c1",          /* popcnt needs F3 */
     "8f ec 78 c0 c1 05", /* XOP map 12 */
-    "8f e9 79 90 c1", /* XOP with pp = 01 */
+    "8f e9 79 90 c1",    /* XOP with pp = 01 */
 };
 
 static void decodes(void) {

@@ -23,7 +23,9 @@ struct inode_set {
 static struct inode_set seen;
 
 static int seen_before(dev_t dev, ino_t ino) {
-  unsigned long long k = ((unsigned long long)dev << 40) ^ (unsigned long long)ino ^ 1, h;
+  unsigned long long k = ((unsigned long long)dev << 40) ^
+                         (unsigned long long)ino ^ 1,
+                     h;
   size_t i;
   if (seen.n * 2 >= seen.cap) {
     struct inode_set old = seen;
@@ -52,9 +54,9 @@ static int seen_before(dev_t dev, ino_t ino) {
   return 0;
 }
 
-
 /* Calls fn on each executable section of the ELF image m[0..size). */
-static void for_each_text(const unsigned char *m, size_t size, corpus_fn fn, void *arg) {
+static void for_each_text(const unsigned char *m, size_t size, corpus_fn fn,
+                          void *arg) {
   const Elf64_Ehdr *eh = (const Elf64_Ehdr *)m;
   size_t i;
   if (size < sizeof(*eh) || memcmp(m, ELFMAG, SELFMAG) ||
@@ -120,4 +122,3 @@ unsigned long corpus_walk(corpus_fn fn, void *arg) {
     nftw(d, visit, 32, FTW_PHYS);
   return files;
 }
-

@@ -495,7 +495,7 @@ static int check_0f(struct xed_insn *x) {
           x->op = XED_OP_CMPXCHGXB;
           return 1;
         }
-        x->op = r >= 3 && r <= 5 ? XED_OP_XSAVE : XED_OP_PRIV;
+        x->op = r >= 3 && r <= 5 ? XED_OP_XSAVE : XED_OP_OTHER;
         if (r == 3) x->op = XED_OP_XRSTOR;
         if (r == 6) return x->mprefix != 0xf2; /* vmptrld vmclear vmxon */
         return r >= 3 && x->mprefix == 0; /* xrstors xsavec xsaves vmptrst */
@@ -574,7 +574,7 @@ static void name_gpr_op(struct xed_insn *x) {
         break;
       default: break;
     }
-    if (x->op == XED_OP_SSE) x->op = XED_OP_PRIV;
+    if (x->op == XED_OP_SSE) x->op = XED_OP_OTHER;
     return;
   }
   switch (x->opcode) {

@@ -103,6 +103,7 @@ struct prow {
   u8 form;
 };
 
+#define N(opc, np, p66, pf3, pf2)
 #define P(opc, form, np, p66, pf3, pf2) \
   [opc] = {{(np), (p66), (pf3), (pf2)}, XED_FORM_##form},
 static const struct prow kSse0F[256] = {
@@ -126,6 +127,30 @@ static const struct prow kMap6[256] = {
 };
 #undef MAP6
 #undef P
+
+#undef N
+
+/* The operations of the legacy encodings, from the N rows of the same
+ * tables; "_" names none (the cell is VEX or EVEX only). */
+struct pnames {
+  u16 op[4];
+};
+#define XED_OP__ XED_OP_SSE
+#define P(opc, form, np, p66, pf3, pf2)
+#define N(opc, np, p66, pf3, pf2) \
+  [opc] = {{XED_OP_##np, XED_OP_##p66, XED_OP_##pf3, XED_OP_##pf2}},
+static const struct pnames kSse0FNames[256] = {
+#include "xed/sse0f.inc"
+};
+static const struct pnames k0F38Names[256] = {
+#include "xed/map0f38.inc"
+};
+static const struct pnames k0F3ANames[256] = {
+#include "xed/map0f3a.inc"
+};
+#undef P
+#undef N
+#undef XED_OP__
 
 #define XOP8(opc, form, cell) [opc] = {{(cell), 0, 0, 0}, XED_FORM_##form},
 static const struct prow kXop8[256] = {
@@ -575,6 +600,7 @@ static void name_gpr_op(struct xed_insn *x) {
       default: break;
     }
     if (x->op == XED_OP_SSE) x->op = XED_OP_OTHER;
+    x->attr = 0; /* general-purpose registers */
     return;
   }
   switch (x->opcode) {
@@ -817,7 +843,9 @@ opcode:
       x->opcode = p[pos++];
       cell = t[x->opcode].cell[prefix_index(x->mprefix)];
       if (!(cell & Lg)) return XED_ERR_INVALID;
-      x->op = XED_OP_SSE;
+      x->op = (b == 0x38 ? k0F38Names : k0F3ANames)[x->opcode]
+                  .op[prefix_index(x->mprefix)];
+      if (!x->op) x->op = XED_OP_SSE;
       x->form = t[x->opcode].form;
       x->attr = XED_A_VEC;
     } else {
@@ -826,7 +854,8 @@ opcode:
       if (row->op == XED_OP_SSE) {
         cell = kSse0F[b].cell[prefix_index(x->mprefix)];
         if (!(cell & Lg)) return XED_ERR_INVALID;
-        x->op = XED_OP_SSE;
+        x->op = kSse0FNames[b].op[prefix_index(x->mprefix)];
+        if (!x->op) x->op = XED_OP_SSE;
         x->form = kSse0F[b].form;
         if (cell & IB) x->form = XED_FORM_MODRM_IB;
         if (cell & I2) x->form = XED_FORM_MODRM_IBIB;
@@ -916,7 +945,6 @@ opcode:
   if (cell) {
     if (!cell_allows(x, cell)) return XED_ERR_INVALID;
     name_gpr_op(x);
-    if (x->op != XED_OP_SSE) x->attr = 0;
   }
 
   sizes(x, fi, osz66);

@@ -82,8 +82,8 @@ static const struct want kCases[] = {
     {"66 0f 1f 44 00 00", 6, XED_OP_NOP, 2, "nop [rax+rax*1]"},
     {"f0 48 0f b1 0e", 5, XED_OP_CMPXCHG, 8,
      "lock cmpxchg qword ptr [rsi], rcx"},
-    {"66 0f 6f 05 00 00 00 00", 8, XED_OP_SSE, 4, NULL},
-    {"66 0f 38 00 c1", 5, XED_OP_SSE, 4, NULL},
+    {"66 0f 6f 05 00 00 00 00", 8, XED_OP_MOVDQA, 4, NULL},
+    {"66 0f 38 00 c1", 5, XED_OP_PSHUFB, 4, NULL},
     {"0f 01 f9", 3, XED_OP_RDTSCP, 4, "rdtscp"},
     {"dd 04 24", 3, XED_OP_FPU, 4, NULL},
     {"0f 0b", 2, XED_OP_UD2, 4, "ud2"},
@@ -108,9 +108,14 @@ static const struct want kCases[] = {
     {"f2 0f 38 f1 c1", 5, XED_OP_CRC32, 4, NULL},
     {"66 0f 38 f6 c1", 5, XED_OP_ADCX, 4, NULL},
     {"0f 38 f0 06", 4, XED_OP_MOVBE, 4, NULL},
-    {"66 0f 3a 0f c1 08", 6, XED_OP_SSE, 4, NULL}, /* palignr */
-    {"66 0f 78 c1 04 08", 6, XED_OP_SSE, 4, NULL}, /* extrq */
+    {"66 0f 3a 0f c1 08", 6, XED_OP_PALIGNR, 4, "palignr"},
+    {"66 0f 78 c1 04 08", 6, XED_OP_EXTRQ, 4, "extrq"},
     {"0f ae 5c 24 fc", 5, XED_OP_STMXCSR, 4, NULL},
+    {"0f 58 c1", 3, XED_OP_ADDPS, 4, "addps"},
+    {"f2 0f 10 44 24 08", 6, XED_OP_MOVSD, 4, "movsd [rsp+8]"},
+    {"0f fc c1", 3, XED_OP_PADDB, 4, "paddb"},      /* MMX: mprefix 0 */
+    {"66 0f 73 d8 04", 5, XED_OP_PSHIFTQ, 4, NULL}, /* psrldq */
+    {"c5 f8 58 c1", 4, XED_OP_AVX, 4, NULL},
     {"0f ae f0", 3, XED_OP_FENCE, 4, NULL}, /* mfence */
     {"0f c7 f0", 3, XED_OP_RDRAND, 4, NULL},
     {"0f 01 d0", 3, XED_OP_XGETBV, 4, NULL},

@@ -939,6 +939,9 @@ opcode:
         return XED_ERR_INVALID;
     }
     if (!check_0f(x)) return XED_ERR_INVALID;
+    if ((x->opcode == 0x78 || x->opcode == 0x79) && cell && !x->mprefix) {
+      x->attr = XED_A_F64; /* vmread, vmwrite: r/m64 */
+    }
     fi = &kForms[x->form];
     if (x->opcode == 0xc3 && !(x->flags & XED_F_MEM)) return XED_ERR_INVALID;
   }

@@ -116,7 +116,12 @@ static const struct want kCases[] = {
     {"0f fc c1", 3, XED_OP_PADDB, 4, "paddb"},      /* MMX: mprefix 0 */
     {"66 0f 73 d8 04", 5, XED_OP_PSHIFTQ, 4, NULL}, /* psrldq */
     {"c5 f8 58 c1", 4, XED_OP_AVX, 4, NULL},
-    {"0f ae f0", 3, XED_OP_FENCE, 4, NULL}, /* mfence */
+    {"62 f1 7c cf 58 c1", 6, XED_OP_AVX512, 4, NULL},    /* {k7}{z} */
+    {"62 f1 7d 58 fe 00", 6, XED_OP_AVX512, 4, NULL},    /* {1to16} */
+    {"62 f1 7c 18 58 c1", 6, XED_OP_AVX512, 4, NULL},    /* {rn-sae} */
+    {"62 f2 7d 49 90 04 c8", 7, XED_OP_AVX512, 4, NULL}, /* vpgatherdd */
+    {"c4 c1 4c 4a f5", 5, XED_OP_AVX, 4, NULL}, /* kaddw: VEX.B ignored */
+    {"0f ae f0", 3, XED_OP_FENCE, 4, NULL},     /* mfence */
     {"0f c7 f0", 3, XED_OP_RDRAND, 4, NULL},
     {"0f 01 d0", 3, XED_OP_XGETBV, 4, NULL},
     {"d9 d0", 2, XED_OP_FPU, 4, NULL},      /* fnop */
@@ -230,11 +235,46 @@ static void limits(void) {
   ASSERT_EQ(XED_ERR_LONG, xed_decode(&x, b, n, XED_MODE_64));
 }
 
+/* Every truncation of a decodable string is SHORT until the instruction
+ * fits and then decodes the same; each comes from a buffer of exactly its
+ * size, so a sanitizer build catches a read past the end. */
+static void truncations(void) {
+  static const u8 kFirst[] = {0xc4, 0xc5, 0x62, 0x8f, 0x0f, 0xd9, 0x66, 0xf3};
+  u32 s = 2463534242u;
+  int i, k, n;
+  for (i = 0; i < 20000; ++i) {
+    u8 b[15];
+    struct xed_insn full, x;
+    for (k = 0; k < 15; ++k) {
+      s ^= s << 13, s ^= s >> 17, s ^= s << 5;
+      b[k] = (u8)(s >> 8);
+    }
+    if (i & 1) b[0] = kFirst[(s >> 3) % sizeof(kFirst)];
+    if (xed_decode(&full, b, 15, XED_MODE_64) != XED_OK) continue;
+    for (n = 0; n <= 15; ++n) {
+      u8 *p = malloc(n ? n : 1);
+      int rc;
+      memcpy(p, b, n);
+      rc = xed_decode(&x, p, n, XED_MODE_64);
+      free(p);
+      test_current = "truncation";
+      if (n < full.len) {
+        ASSERT_EQ(XED_ERR_SHORT, rc);
+      } else {
+        ASSERT_EQ(XED_OK, rc);
+        ASSERT_EQ(full.len, x.len);
+        ASSERT_EQ(full.op, x.op);
+      }
+    }
+  }
+}
+
 int main(void) {
   static const struct test tests[] = {
       {"decodes", decodes},
       {"invalid", invalid},
       {"limits", limits},
+      {"truncations", truncations},
   };
   return test_main(tests, ARRAY_LEN(tests));
 }

@@ -126,10 +126,11 @@ static int mpx(const struct xed_insn *x, const struct verdict *o,
   return !z->ok || (o->len == z->len && o->osz != z->osz);
 }
 
-/* INS and OUTS with REX.W: Zydis says 64-bit operands. SDM vol. 2, INS and
- * OUTS: "64-bit operand size is not supported"; the port is 8, 16 or 32
- * bits wide and Zydis itself gives 32 for IN and OUT with REX.W. The host
- * cannot show it: port I/O is privileged here (ioperm is refused). */
+/* INS and OUTS with REX.W: Zydis says 64-bit operands. SDM vol. 2A,
+ * INS/INSB/INSW/INSD and OUTS/OUTSB/OUTSW/OUTSD: the opcode table has m8,
+ * m16 and m32 forms only, the port being "16- or 32-bit" by the operand-
+ * size attribute; Zydis itself gives 32 for IN and OUT with REX.W. The
+ * host cannot show it: port I/O is privileged here (ioperm is refused). */
 static int rexw_string_io(const struct xed_insn *x, const struct verdict *o,
                           const struct verdict *z,
                           const ZydisDecodedInstruction *zi) {
@@ -142,7 +143,7 @@ static const struct known kKnown[] = {
     {"Knights Corner encodings", "host: #UD", CPU_AGREES, knc},
     {"MPX forms of the 0F 1A/1B hint NOPs", "host: NOP of our length",
      CPU_AGREES, mpx},
-    {"REX.W INS/OUTS operand size", "SDM: 32-bit at most", CPU_NONE,
+    {"REX.W INS/OUTS operand size", "SDM: no 64-bit port I/O", CPU_NONE,
      rexw_string_io},
     {NULL, NULL, 0, NULL},
 };

@@ -431,7 +431,7 @@ static int cell_allows(struct xed_insn *x, unsigned c) {
  *   f8 swapgs rdtscp monitorx mwaitx clzero rdpru invlpgb tlbsync */
 static const char kGroup7Reg[] =
     "nnnnnn.. nnnn666c nn..nnnn aaaaaaaa aaaaaaaa N23.33ee aaaaaaaa "
-    "aaeNaaNN";
+    "aaenaaNN";
 
 static int group7_allows(u8 modrm, u8 mprefix) {
   int i = modrm - 0xc0;
@@ -448,7 +448,10 @@ static int group7_allows(u8 modrm, u8 mprefix) {
   }
 }
 
-/* Map 0F groups and rows whose validity hangs on ModRM or the prefix. */
+/* Map 0F groups and rows whose validity hangs on ModRM or the prefix:
+ * 0 when #UD, 1 when valid, MANDATORY66 when valid and a 66 prefix is part
+ * of the opcode (or ignored) rather than an operand-size override. */
+#define MANDATORY66 2
 static int check_0f(struct xed_insn *x) {
   int r = (x->modrm >> 3) & 7, mem = (x->flags & XED_F_MEM) != 0;
   u8 m = x->modrm;
@@ -466,13 +469,16 @@ static int check_0f(struct xed_insn *x) {
       /* enclv, encls and enclu take 64-bit operands (RAX, RBX, ...). */
       if (m == 0xc0 || m == 0xd7 || (m == 0xcf && !x->mprefix))
         x->attr |= XED_A_F64;
-      return group7_allows(m, x->mprefix);
-    case 0xa6: /* VIA PadLock */
+      if (!group7_allows(m, x->mprefix)) return 0;
+      return m >= 0xcc && m <= 0xcf ? MANDATORY66 : 1; /* tdcall.. */
+    case 0xa6:                                         /* VIA PadLock */
       return x->rep == 0xf3 && (m == 0xc0 || m == 0xc8 || m == 0xd0);
     case 0xa7:
-      return m == 0xc0 ||
-             (x->rep == 0xf3 &&
-              (m == 0xc8 || m == 0xd0 || m == 0xd8 || m == 0xe0 || m == 0xe8));
+      if (m == 0xc0) return x->rep != 0xf2; /* xstore */
+      return x->rep == 0xf3 &&
+             (m == 0xc8 || m == 0xd0 || m == 0xd8 || m == 0xe0 || m == 0xe8);
+    case 0x1e: /* register forms: rdssp, endbr64, endbr32, hint NOPs */
+      return x->mod == 3 ? MANDATORY66 : 1;
     case 0x20:
     case 0x22: /* control registers 0, 2, 3, 4 and 8 */
       return x->reg == 0 || x->reg == 2 || x->reg == 3 || x->reg == 4 ||
@@ -481,8 +487,8 @@ static int check_0f(struct xed_insn *x) {
     case 0x23: return x->reg < 8; /* debug registers 0..7 */
     case 0xae:                    /* group 15 */
       if (mem) {
-        if (x->mprefix == 0x66) return r >= 6; /* clwb clflushopt */
-        if (x->mprefix == 0xf3) return r == 4; /* ptwrite */
+        if (x->mprefix == 0x66) return r >= 6 ? MANDATORY66 : 0; /* clwb.. */
+        if (x->mprefix == 0xf3) return r == 4 || r == 6; /* ptwrite clrssbsy */
         if (x->mprefix == 0xf2) return 0;
         switch (r) {
           case 0: x->op = XED_OP_FXSAVE; break;
@@ -502,10 +508,10 @@ static int check_0f(struct xed_insn *x) {
         if (r < 4) x->op = kBase[r];
         return r < 7; /* ..., ptwrite, incssp, umonitor */
       }
-      if (x->mprefix == 0x66) return r == 6; /* tpause */
-      if (x->mprefix == 0xf2) return r == 6; /* umwait */
-      return r >= 5;                         /* lfence mfence sfence */
-    case 0x37:                               /* getsec */
+      if (x->mprefix == 0x66) return r == 6 ? MANDATORY66 : 0; /* tpause */
+      if (x->mprefix == 0xf2) return r == 6;                   /* umwait */
+      return r >= 5; /* lfence mfence sfence */
+    case 0x37:       /* getsec */
     case 0xc3: /* movnti */ return x->mprefix == 0;
     case 0xb8: /* popcnt */ return x->mprefix == 0xf3;
     case 0xbc:
@@ -518,11 +524,14 @@ static int check_0f(struct xed_insn *x) {
       if (mem) {
         if (r == 1) {
           x->op = XED_OP_CMPXCHGXB;
-          return 1;
+          return MANDATORY66; /* 66 is ignored: REX.W picks 8b or 16b */
         }
         x->op = r >= 3 && r <= 5 ? XED_OP_XSAVE : XED_OP_OTHER;
         if (r == 3) x->op = XED_OP_XRSTOR;
-        if (r == 6) return x->mprefix != 0xf2; /* vmptrld vmclear vmxon */
+        if (r == 6) { /* vmptrld, vmclear, vmxon */
+          if (x->mprefix == 0x66) return MANDATORY66;
+          return x->mprefix != 0xf2;
+        }
         return r >= 3 && x->mprefix == 0; /* xrstors xsavec xsaves vmptrst */
       }
       if (r == 6 && x->mprefix != 0xf3) x->op = XED_OP_RDRAND;
@@ -562,6 +571,8 @@ static int check_vector_group(const struct xed_insn *x, int map) {
     }
   }
   if (map == XED_MAP_0F38 && x->opcode == 0xf3) return r >= 1 && r <= 3;
+  if (map == XED_MAP_0F38 && x->opcode == 0xd8) return r <= 3; /* aes*wide* */
+  if (map == XED_MAP_0F38 && x->opcode == 0x4b) return (x->modrm & 7) == 4;
   if (map == XED_MAP_0F38 && (x->opcode == 0xc6 || x->opcode == 0xc7))
     return r == 1 || r == 2 || r == 5 || r == 6;
   if (map == XED_MAP_0F38 && x->opcode == 0x49 && (x->flags & XED_F_VEX)) {
@@ -751,6 +762,7 @@ static int decode_vector(struct xed_insn *x, const u8 *p, size_t avail,
     u8 index =
         ((x->index == XED_REG_NONE ? 4 : x->index) & 15) | (x->vreg & 16);
     if ((x->modrm & 7) != 4) return XED_ERR_INVALID;
+    if ((x->flags & XED_F_EVEX) && (x->vreg & 15)) return XED_ERR_INVALID;
     if (x->opcode <= 0x93) {
       if (x->reg == index) return XED_ERR_INVALID;
       if ((x->flags & XED_F_VEX) && (x->reg == x->vreg || index == x->vreg))
@@ -863,8 +875,15 @@ opcode:
         row = NULL;
       }
     }
-    /* A 66 that selected the row is not an operand-size override. */
-    if (cell && x->mprefix == 0x66) osz66 = 0;
+    /* A 66 that selected the row is not an operand-size override, but for
+     * MOVBE it is both. */
+    if (cell && x->mprefix == 0x66 &&
+        !(x->map == XED_MAP_0F38 && (x->opcode & 0xfe) == 0xf0))
+      osz66 = 0;
+    if (x->map == XED_MAP_0F38 && x->opcode >= 0x80 && x->opcode <= 0x82) {
+      x->op = XED_OP_OTHER; /* invept invvpid invpcid: r64, m128 */
+      x->attr = XED_A_F64;
+    }
   } else {
     x->map = XED_MAP_1BYTE;
     row = &kOneByte[b];
@@ -938,7 +957,8 @@ opcode:
       if (x->opcode == 0x78 && x->mprefix == 0x66 && ((x->modrm >> 3) & 7))
         return XED_ERR_INVALID;
     }
-    if (!check_0f(x)) return XED_ERR_INVALID;
+    if (!(rc = check_0f(x))) return XED_ERR_INVALID;
+    if (rc == MANDATORY66) osz66 = 0;
     if ((x->opcode == 0x78 || x->opcode == 0x79) && cell && !x->mprefix) {
       x->attr = XED_A_F64; /* vmread, vmwrite: r/m64 */
     }
@@ -947,6 +967,8 @@ opcode:
   }
   if (cell) {
     if (!cell_allows(x, cell)) return XED_ERR_INVALID;
+    if (x->map == XED_MAP_0F38 && !check_vector_group(x, x->map))
+      return XED_ERR_INVALID;
     name_gpr_op(x);
   }
 

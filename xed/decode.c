@@ -570,6 +570,11 @@ static int check_vector_group(const struct xed_insn *x, int map) {
       default: return 1;
     }
   }
+  if (map == XED_MAP_EVEX6 && (x->opcode & 0x7e) == 0x56) {
+    /* Complex FP16 multiplies: the destination may not be a source (SDM
+     * vol. 2, VFCMULCPH: #UD). */
+    return x->reg != x->vreg && (mem || x->reg != x->rm);
+  }
   if (map == XED_MAP_0F38 && x->opcode == 0xf3) return r >= 1 && r <= 3;
   if (map == XED_MAP_0F38 && x->opcode == 0xd8) return r <= 3; /* aes*wide* */
   if (map == XED_MAP_0F38 && x->opcode == 0x4b) return (x->modrm & 7) == 4;
@@ -877,9 +882,9 @@ opcode:
     }
     /* A 66 that selected the row is not an operand-size override, but for
      * MOVBE it is both. */
-    if (cell && x->mprefix == 0x66 &&
+    if (cell && (x->mprefix == 0x66 || (x->attr & XED_A_VEC)) &&
         !(x->map == XED_MAP_0F38 && (x->opcode & 0xfe) == 0xf0))
-      osz66 = 0;
+      osz66 = 0; /* nor is a 66 that a vector operation's F2/F3 overrode */
     if (x->map == XED_MAP_0F38 && x->opcode >= 0x80 && x->opcode <= 0x82) {
       x->op = XED_OP_OTHER; /* invept invvpid invpcid: r64, m128 */
       x->attr = XED_A_F64;

@@ -113,8 +113,8 @@ static const struct want kCases[] = {
     {"0f ae 5c 24 fc", 5, XED_OP_STMXCSR, 4, NULL},
     {"0f 58 c1", 3, XED_OP_ADDPS, 4, "addps"},
     {"f2 0f 10 44 24 08", 6, XED_OP_MOVSD, 4, "movsd [rsp+8]"},
-    {"0f fc c1", 3, XED_OP_PADDB, 4, "paddb"},      /* MMX: mprefix 0 */
-    {"66 0f 73 d8 04", 5, XED_OP_PSHIFTQ, 4, NULL}, /* psrldq */
+    {"0f fc c1", 3, XED_OP_PADDB, 4, "paddb"}, /* MMX: mprefix 0 */
+    {"66 0f 73 d8 04", 5, XED_OP_PSHIFTQ, 4, "psrldq"},
     {"c5 f8 58 c1", 4, XED_OP_AVX, 4, NULL},
     {"62 f1 7c cf 58 c1", 6, XED_OP_AVX512, 4, NULL},    /* {k7}{z} */
     {"62 f1 7d 58 fe 00", 6, XED_OP_AVX512, 4, NULL},    /* {1to16} */

@@ -97,6 +97,7 @@ static const struct row kGroups[GROUP_COUNT][8] = {
 #define Nk 0x400000  /* no masking at all (EVEX.aaa must be 0) */
 #define Mk 0x800000  /* a mask is required (gathers, scatters) */
 #define Tm 0x1000000 /* AMX: operands are tiles tmm0..tmm7 */
+#define Gr 0x2000000 /* ModRM.reg is a general register: no EVEX.R' */
 
 struct prow {
   u32 cell[4]; /* by mandatory prefix: none, 66, F3, F2 */
@@ -408,6 +409,7 @@ static int cell_allows(struct xed_insn *x, unsigned c) {
     if ((c & Nk) && x->mask) return 0;
     if ((c & Mk) && !x->mask) return 0;
     if ((x->flags & XED_F_EVEX_B) && !(c & (mem ? Bc : Er))) return 0;
+    if ((c & Gr) && (x->reg & 16)) return 0;
     /* Compares write a mask register: k0..k7 only. */
     if ((c & Nz) && !(c & Mk) && x->reg > 7) return 0;
     if ((c & NV) && x->vreg) return 0;

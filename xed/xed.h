@@ -16,8 +16,9 @@
  * after prefixes, REX.W and the opcode's default (1 for byte forms); imm is
  * sign-extended to 64 bits except for the Iw forms (RET Iw, ENTER).
  * For VEX, EVEX and XOP the R, X and B bits extend reg/rm/base/index the
- * same way (EVEX.R' and EVEX.X/V' give registers 16..31 for vectors) and
- * rex stays 0; vex_w is their W bit.
+ * same way (EVEX.R' and EVEX.X/V' give registers 16..31 for vectors; a
+ * general register in rm ignores EVEX.X as the CPU does, so use rm & 15
+ * there) and rex stays 0; vex_w is their W bit.
  *
  * Validity: xed_decode() answers XED_ERR_INVALID where a CPU that has
  * every extension raises #UD for the encoding itself (unknown opcode, a

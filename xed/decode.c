@@ -645,6 +645,15 @@ static void name_gpr_op(struct xed_insn *x) {
   }
 }
 
+/* AMD's SSE4a rows with F2/F3 (movntss, movntsd, insertq): Zydis counts
+ * a further 66 as an operand-size prefix there; the size means nothing to
+ * these operations, so follow it. */
+static int is_sse4a(const struct xed_insn *x) {
+  return x->map == XED_MAP_0F &&
+         ((x->opcode == 0x2b && x->rep) ||
+          ((x->opcode & 0xfe) == 0x78 && x->mprefix == 0xf2));
+}
+
 /* Prefix state gathered before the opcode. */
 struct prefixes {
   u8 last_rex; /* REX right before the opcode, or 0 */
@@ -885,7 +894,7 @@ opcode:
     /* A 66 that selected the row is not an operand-size override, but for
      * MOVBE it is both. */
     if (cell && (x->mprefix == 0x66 || (x->attr & XED_A_VEC)) &&
-        !(x->map == XED_MAP_0F38 && (x->opcode & 0xfe) == 0xf0))
+        !(x->map == XED_MAP_0F38 && (x->opcode & 0xfe) == 0xf0) && !is_sse4a(x))
       osz66 = 0; /* nor is a 66 that a vector operation's F2/F3 overrode */
     if (x->map == XED_MAP_0F38 && x->opcode >= 0x80 && x->opcode <= 0x82) {
       x->op = XED_OP_OTHER; /* invept invvpid invpcid: r64, m128 */

@@ -369,6 +369,9 @@ static int k_registers_ok(struct xed_insn *x) {
 /* AMX tile operations: tmm0..tmm7, and three different ones for the dot
  * products (SDM vol. 2, TDPBSSD: #UD if any two are the same). */
 static int tiles_ok(const struct xed_insn *x) {
+  /* ldtilecfg, sttilecfg and tilerelease name no tile; tilezero one. */
+  if (x->map == XED_MAP_0F38 && x->opcode == 0x49)
+    return x->mprefix != 0xf2 || x->reg < 8;
   if (x->reg > 7 || x->vreg > 7 || (x->mod == 3 && x->rm > 7)) return 0;
   if (x->map == XED_MAP_0F38 && (x->opcode == 0x5c || x->opcode == 0x5e))
     return x->reg != x->rm && x->reg != x->vreg && x->rm != x->vreg;
@@ -480,7 +483,7 @@ static int check_0f(struct xed_insn *x) {
       return x->rep == 0xf3 &&
              (m == 0xc8 || m == 0xd0 || m == 0xd8 || m == 0xe0 || m == 0xe8);
     case 0x1e: /* register forms: rdssp, endbr64, endbr32, hint NOPs */
-      return x->mod == 3 ? MANDATORY66 : 1;
+      return x->mod == 3 && x->mprefix == 0x66 ? MANDATORY66 : 1;
     case 0x20:
     case 0x22: /* control registers 0, 2, 3, 4 and 8 */
       return x->reg == 0 || x->reg == 2 || x->reg == 3 || x->reg == 4 ||
@@ -530,9 +533,8 @@ static int check_0f(struct xed_insn *x) {
         }
         x->op = r >= 3 && r <= 5 ? XED_OP_XSAVE : XED_OP_OTHER;
         if (r == 3) x->op = XED_OP_XRSTOR;
-        if (r == 6) { /* vmptrld, vmclear, vmxon */
-          if (x->mprefix == 0x66) return MANDATORY66;
-          return x->mprefix != 0xf2;
+        if (r == 6) { /* vmptrld, vmclear, vmxon: 66 is not a size */
+          return x->mprefix == 0xf2 ? 0 : MANDATORY66;
         }
         return r >= 3 && x->mprefix == 0; /* xrstors xsavec xsaves vmptrst */
       }
@@ -602,6 +604,13 @@ static void name_gpr_op(struct xed_insn *x) {
   int vex = (x->flags & XED_F_VEX) != 0;
   if (x->map == XED_MAP_0F3A) {
     if (x->opcode == 0xf0 && vex) x->op = XED_OP_RORX;
+    if (x->opcode == 0xf0 && !vex) x->op = XED_OP_OTHER, x->attr = 0;
+    return;
+  }
+  if (x->map == XED_MAP_0F38 && !vex && x->mprefix == 0xf3 &&
+      x->opcode >= 0xd8 && x->opcode <= 0xdf) {
+    x->op = XED_OP_OTHER; /* Key Locker: handles in memory, not vectors */
+    x->attr = 0;
     return;
   }
   if (x->map != XED_MAP_0F38 || x->opcode < 0xf0) return;
@@ -891,11 +900,6 @@ opcode:
         row = NULL;
       }
     }
-    /* A 66 that selected the row is not an operand-size override, but for
-     * MOVBE it is both. */
-    if (cell && (x->mprefix == 0x66 || (x->attr & XED_A_VEC)) &&
-        !(x->map == XED_MAP_0F38 && (x->opcode & 0xfe) == 0xf0) && !is_sse4a(x))
-      osz66 = 0; /* nor is a 66 that a vector operation's F2/F3 overrode */
     if (x->map == XED_MAP_0F38 && x->opcode >= 0x80 && x->opcode <= 0x82) {
       x->op = XED_OP_OTHER; /* invept invvpid invpcid: r64, m128 */
       x->attr = XED_A_F64;
@@ -985,7 +989,16 @@ opcode:
     if (!cell_allows(x, cell)) return XED_ERR_INVALID;
     if (x->map == XED_MAP_0F38 && !check_vector_group(x, x->map))
       return XED_ERR_INVALID;
+    if (x->map == XED_MAP_0F3A && x->opcode == 0xf0 && x->modrm != 0xc0)
+      return XED_ERR_INVALID; /* hreset imm8 is F3 0F 3A F0 C0 ib */
     name_gpr_op(x);
+    /* A 66 that selected the row is not an operand-size override, nor is
+     * one that a vector operation's F2/F3 overrode; MOVBE, SSE4a and the
+     * general-purpose rows with F2/F3 still count it. */
+    if ((x->mprefix == 0x66 || (x->attr & XED_A_VEC)) &&
+        !(x->map == XED_MAP_0F38 && (x->opcode & 0xfe) == 0xf0) && !is_sse4a(x))
+      osz66 = 0;
+    if (x->op == XED_OP_ADCX || x->op == XED_OP_ADOX) osz66 = 0;
   }
 
   sizes(x, fi, osz66);

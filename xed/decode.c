@@ -201,14 +201,6 @@ static int is_3dnow(u8 b) {
   return 0;
 }
 
-static u8 segment_of(u8 b) {
-  switch (b) {
-    case 0x64: return XED_SEG_FS;
-    case 0x65: return XED_SEG_GS;
-    default: return XED_SEG_NONE; /* ES, CS, SS, DS: ignored in 64-bit mode */
-  }
-}
-
 /* Reads an n-byte little-endian value, sign-extended, at *pos; returns
  * -1 when the bytes run out (the caller sorts out SHORT from LONG). */
 static int take(const u8 *p, size_t avail, size_t *pos, int n, i64 *out) {
@@ -840,12 +832,15 @@ int xed_decode(struct xed_insn *x, const u8 *p, size_t avail,
       case 0xf3: x->rep = b; break;
       case 0x66: x->flags |= XED_F_OSZ; break;
       case 0x67: x->flags |= XED_F_ASZ; break;
+      /* ES, CS, SS and DS overrides are ignored in 64-bit mode, even after
+       * an FS or GS one (the host runs 64 3e 8b 04 25 10 00 00 00 as a
+       * load from fs:0x10); between FS and GS the last one counts. */
       case 0x26:
       case 0x2e:
       case 0x36:
-      case 0x3e:
-      case 0x64:
-      case 0x65: x->seg = segment_of(b); break;
+      case 0x3e: break;
+      case 0x64: x->seg = XED_SEG_FS; break;
+      case 0x65: x->seg = XED_SEG_GS; break;
       default:
         if ((b & 0xf0) != 0x40) goto opcode;
         x->rex = b;

@@ -55,6 +55,12 @@ static const struct want kCases[] = {
     {"41 8b 45 00", 4, XED_OP_MOV, 4, "mov eax, dword ptr [r13]"},
     {"64 48 8b 04 25 28 00 00 00", 9, XED_OP_MOV, 8,
      "mov rax, qword ptr fs:[0x28]"},
+    /* A DS after FS leaves FS (as the host CPU does); the last of FS/GS
+     * counts. */
+    {"64 3e 8b 04 25 10 00 00 00", 9, XED_OP_MOV, 4,
+     "mov eax, dword ptr fs:[0x10]"},
+    {"64 65 8b 04 25 10 00 00 00", 9, XED_OP_MOV, 4,
+     "mov eax, dword ptr gs:[0x10]"},
     {"48 a1 00 10 40 00 00 00 00 00", 10, XED_OP_MOV, 8,
      "mov rax, qword ptr [0x401000]"},
     {"48 83 ec 08", 4, XED_OP_SUB, 8, "sub rsp, 0x8"},

@@ -655,13 +655,9 @@ static int is_sse4a(const struct xed_insn *x) {
           ((x->opcode & 0xfe) == 0x78 && x->mprefix == 0xf2));
 }
 
-/* Prefix state gathered before the opcode. */
-struct prefixes {
-  u8 last_rex; /* REX right before the opcode, or 0 */
-  u8 any_osz;
-};
-
-static int sizes(struct xed_insn *x, const struct form_info *fi, int osz66) {
+/* Operand and address size: byte forms, then REX.W or a fixed 64, then
+ * the default (64 for D64 rows, else 32) unless a 66 prefix made it 16. */
+static void sizes(struct xed_insn *x, const struct form_info *fi, int osz66) {
   x->asz = (x->flags & XED_F_ASZ) ? 4 : 8;
   if (fi->byte) {
     x->osz = 1;
@@ -672,7 +668,6 @@ static int sizes(struct xed_insn *x, const struct form_info *fi, int osz66) {
   } else {
     x->osz = osz66 ? 2 : 4;
   }
-  return XED_OK;
 }
 
 /* VEX (C4, C5), EVEX (62) and XOP (8F) encoded instructions. On entry
@@ -780,6 +775,7 @@ static int decode_vector(struct xed_insn *x, const u8 *p, size_t avail,
         ((x->index == XED_REG_NONE ? 4 : x->index) & 15) | (x->vreg & 16);
     if ((x->modrm & 7) != 4) return XED_ERR_INVALID;
     if ((x->flags & XED_F_EVEX) && (x->vreg & 15)) return XED_ERR_INVALID;
+    x->index = index; /* a vector register: 4 is xmm4, not "no index" */
     if (x->opcode <= 0x93) {
       if (x->reg == index) return XED_ERR_INVALID;
       if ((x->flags & XED_F_VEX) && (x->reg == x->vreg || index == x->vreg))

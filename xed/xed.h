@@ -131,7 +131,8 @@ struct xed_insn {
   u8 reg;     /* ModRM.reg + REX.R, or the opcode's register + REX.B */
   u8 rm;      /* ModRM.rm + REX.B, for register operands */
   u8 base;    /* memory: base register, XED_REG_RIP or XED_REG_NONE */
-  u8 index;   /* memory: index register or XED_REG_NONE */
+  u8 index;   /* memory: index register or XED_REG_NONE; for gathers and
+                 scatters (VSIB) the vector index register, 0..31 */
   u8 scale;   /* memory: log2 of the index scale */
   u8 imm2;    /* second immediate (ENTER's nesting level, EXTRQ) */
   u8 mprefix; /* mandatory prefix that chose the row: 0, 0x66, 0xf3, 0xf2;

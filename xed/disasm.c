@@ -110,7 +110,16 @@ int xed_disassemble(char *buf, size_t size, const struct xed_insn *x, u64 pc) {
   if (x->flags & XED_F_LOCK) emit(&o, "lock ");
   if (x->rep == 0xf3 && x->op >= XED_OP_MOVS && x->op <= XED_OP_OUTS)
     emit(&o, "rep ");
-  emit(&o, "%s", xed_mnemonic(x->op));
+  if (x->op >= XED_OP_PSHIFTW && x->op <= XED_OP_PSHIFTQ) {
+    /* 0F 71..73: the shift groups name the operation in ModRM.reg. */
+    static const char *const kShift[3][8] = {
+        {"", "", "psrlw", "", "psraw", "", "psllw", ""},
+        {"", "", "psrld", "", "psrad", "", "pslld", ""},
+        {"", "", "psrlq", "psrldq", "", "", "psllq", "pslldq"}};
+    emit(&o, "%s", kShift[x->op - XED_OP_PSHIFTW][(x->modrm >> 3) & 7]);
+  } else {
+    emit(&o, "%s", xed_mnemonic(x->op));
+  }
   if (x->op == XED_OP_JCC || x->op == XED_OP_SETCC || x->op == XED_OP_CMOVCC)
     emit(&o, "%s", kCond[x->opcode & 15]);
   switch (x->form) {

@@ -33,7 +33,7 @@ static const struct want kCases[] = {
     {"41 90", 2, XED_OP_XCHG, 4, "xchg r8d, eax"},
     {"c3", 1, XED_OP_RET, 8, "ret"},
     {"c2 10 00", 3, XED_OP_RET, 8, "ret 0x10"},
-    {"0f 05", 2, XED_OP_SYSCALL, 4, "syscall"},
+    {"0f 05", 2, XED_OP_SYSCALL, 8, "syscall"},
     {"48 89 e5", 3, XED_OP_MOV, 8, "mov rbp, rsp"},
     {"89 c7", 2, XED_OP_MOV, 4, "mov edi, eax"},
     {"66 89 c7", 3, XED_OP_MOV, 2, "mov di, ax"},
@@ -55,6 +55,12 @@ static const struct want kCases[] = {
     {"41 8b 45 00", 4, XED_OP_MOV, 4, "mov eax, dword ptr [r13]"},
     {"64 48 8b 04 25 28 00 00 00", 9, XED_OP_MOV, 8,
      "mov rax, qword ptr fs:[0x28]"},
+    /* A DS after FS leaves FS (as the host CPU does); the last of FS/GS
+     * counts. */
+    {"64 3e 8b 04 25 10 00 00 00", 9, XED_OP_MOV, 4,
+     "mov eax, dword ptr fs:[0x10]"},
+    {"64 65 8b 04 25 10 00 00 00", 9, XED_OP_MOV, 4,
+     "mov eax, dword ptr gs:[0x10]"},
     {"48 a1 00 10 40 00 00 00 00 00", 10, XED_OP_MOV, 8,
      "mov rax, qword ptr [0x401000]"},
     {"48 83 ec 08", 4, XED_OP_SUB, 8, "sub rsp, 0x8"},
@@ -82,14 +88,51 @@ static const struct want kCases[] = {
     {"66 0f 1f 44 00 00", 6, XED_OP_NOP, 2, "nop [rax+rax*1]"},
     {"f0 48 0f b1 0e", 5, XED_OP_CMPXCHG, 8,
      "lock cmpxchg qword ptr [rsi], rcx"},
-    {"66 0f 6f 05 00 00 00 00", 8, XED_OP_SSE, 2, NULL},
-    {"66 0f 3a 0f c1 08", 6, XED_OP_SSE, 2, NULL},
-    {"66 0f 38 00 c1", 5, XED_OP_SSE, 2, NULL},
+    {"66 0f 6f 05 00 00 00 00", 8, XED_OP_MOVDQA, 4, NULL},
+    {"66 0f 38 00 c1", 5, XED_OP_PSHUFB, 4, NULL},
     {"0f 01 f9", 3, XED_OP_RDTSCP, 4, "rdtscp"},
     {"dd 04 24", 3, XED_OP_FPU, 4, NULL},
     {"0f 0b", 2, XED_OP_UD2, 4, "ud2"},
     /* REX before a legacy prefix is ignored: this is mov eax, ebx. */
     {"48 66 89 d8", 4, XED_OP_MOV, 2, "mov ax, bx"},
+    /* VEX, EVEX, XOP, 3DNow!, x87 and the three-byte maps. */
+    {"c5 f8 77", 3, XED_OP_AVX, 4, NULL},                     /* vzeroupper */
+    {"c4 e2 79 18 05 00 00 00 00", 9, XED_OP_AVX, 4, NULL},   /* vbroadcastss */
+    {"c5 fd 6f 44 24 20", 6, XED_OP_AVX, 4, NULL},            /* vmovdqa */
+    {"62 f1 7c 48 58 c1", 6, XED_OP_AVX512, 4, NULL},         /* vaddps zmm */
+    {"62 f1 fd 48 6f 44 24 01", 8, XED_OP_AVX512, 8, NULL},   /* vmovdqa64 */
+    {"62 f3 7d 48 25 c1 ff", 7, XED_OP_AVX512, 4, NULL},      /* vpternlogd */
+    {"c4 e3 79 0f c1 08", 6, XED_OP_AVX, 4, NULL},            /* vpalignr */
+    {"8f e8 78 c0 c1 05", 6, XED_OP_XOP, 4, NULL},            /* vprotb */
+    {"8f ea 78 10 c0 01 00 00 00", 9, XED_OP_BEXTR, 4, NULL}, /* TBM bextr */
+    {"c4 e2 f8 f2 c1", 5, XED_OP_ANDN, 8, NULL},
+    {"c4 e2 7b f6 c1", 5, XED_OP_MULX, 4, NULL},
+    {"c4 e3 fb f0 c1 07", 6, XED_OP_RORX, 8, NULL},
+    {"0f 0f c1 b4", 4, XED_OP_AMD3DNOW, 4, NULL}, /* pfmul */
+    {"f3 0f b8 c1", 4, XED_OP_POPCNT, 4, NULL},
+    {"66 f3 0f bc c1", 5, XED_OP_TZCNT, 2, NULL},
+    {"f2 0f 38 f1 c1", 5, XED_OP_CRC32, 4, NULL},
+    {"66 0f 38 f6 c1", 5, XED_OP_ADCX, 4, NULL},
+    {"0f 38 f0 06", 4, XED_OP_MOVBE, 4, NULL},
+    {"66 0f 3a 0f c1 08", 6, XED_OP_PALIGNR, 4, "palignr"},
+    {"66 0f 78 c1 04 08", 6, XED_OP_EXTRQ, 4, "extrq"},
+    {"0f ae 5c 24 fc", 5, XED_OP_STMXCSR, 4, NULL},
+    {"0f 58 c1", 3, XED_OP_ADDPS, 4, "addps"},
+    {"f2 0f 10 44 24 08", 6, XED_OP_MOVSD, 4, "movsd [rsp+8]"},
+    {"0f fc c1", 3, XED_OP_PADDB, 4, "paddb"}, /* MMX: mprefix 0 */
+    {"66 0f 73 d8 04", 5, XED_OP_PSHIFTQ, 4, "psrldq"},
+    {"c5 f8 58 c1", 4, XED_OP_AVX, 4, NULL},
+    {"62 f1 7c cf 58 c1", 6, XED_OP_AVX512, 4, NULL},    /* {k7}{z} */
+    {"62 f1 7d 58 fe 00", 6, XED_OP_AVX512, 4, NULL},    /* {1to16} */
+    {"62 f1 7c 18 58 c1", 6, XED_OP_AVX512, 4, NULL},    /* {rn-sae} */
+    {"62 f2 7d 49 90 04 c8", 7, XED_OP_AVX512, 4, NULL}, /* vpgatherdd */
+    {"c4 c1 4c 4a f5", 5, XED_OP_AVX, 4, NULL}, /* kaddw: VEX.B ignored */
+    {"0f ae f0", 3, XED_OP_FENCE, 4, NULL},     /* mfence */
+    {"0f c7 f0", 3, XED_OP_RDRAND, 4, NULL},
+    {"0f 01 d0", 3, XED_OP_XGETBV, 4, NULL},
+    {"d9 d0", 2, XED_OP_FPU, 4, NULL},      /* fnop */
+    {"0f 20 00", 3, XED_OP_PRIV, 8, NULL},  /* mov rax, cr0: mod ignored */
+    {"c6 f8 01", 3, XED_OP_OTHER, 4, NULL}, /* xabort */
     /* 14 prefixes + 1 opcode = 15 bytes: still fine. */
     {"66 66 66 66 66 66 66 66 66 66 66 66 66 66 90", 15, XED_OP_NOP, 2, "nop"},
 };
@@ -114,6 +157,28 @@ static const char *const kInvalid[] = {
     "0f 0a",
     "0f 04",
     "0f 36",
+    "f0 01 c0", /* lock with a register destination */
+    "f0 39 00", /* lock cmp */
+    "f0 90",
+    "66 c5 f8 77",       /* 66 before VEX */
+    "48 c5 f8 77",       /* REX before VEX */
+    "c5 f0 77",          /* vvvv must be 1111 */
+    "c4 e2 7d 5a c0",    /* vbroadcasti128 from a register */
+    "c4 e2 79 1a 00",    /* vbroadcastf128 with VEX.L 0 */
+    "c4 e0 78 77",       /* VEX map 0 */
+    "62 f9 7c 48 58 c1", /* EVEX P0 bit 3 must be 0 */
+    "62 f1 78 48 58 c1", /* EVEX P1 bit 2 must be 1 */
+    "0f 0f c1 00",       /* no such 3DNow! suffix */
+    "0f c3 c0",          /* movnti to a register */
+    "d9 d1",
+    "dd f0",
+    "8e c8",             /* mov cs, eax */
+    "8c f0",             /* segment register 6 */
+    "0f 20 c8",          /* cr1 */
+    "0f 00 f0",          /* group 6 /6 */
+    "0f b8 c1",          /* popcnt needs F3 */
+    "8f ec 78 c0 c1 05", /* XOP map 12 */
+    "8f e9 79 90 c1",    /* XOP with pp = 01 */
 };
 
 static void decodes(void) {
@@ -167,6 +232,47 @@ static void limits(void) {
   ASSERT_EQ(XED_ERR_SHORT, xed_decode(&x, b, 0, XED_MODE_64));
   n = unhex("0f", b);
   ASSERT_EQ(XED_ERR_SHORT, xed_decode(&x, b, n, XED_MODE_64));
+  n = unhex("c4 e2", b);
+  ASSERT_EQ(XED_ERR_SHORT, xed_decode(&x, b, n, XED_MODE_64));
+  n = unhex("62 f1 7c 48 58", b);
+  ASSERT_EQ(XED_ERR_SHORT, xed_decode(&x, b, n, XED_MODE_64));
+  /* A 15-byte limit counts VEX bytes too: 11 prefixes + C4 (3) + ModRM. */
+  n = unhex("2e 2e 2e 2e 2e 2e 2e 2e 2e 2e 2e c4 e1 79 d4 c1", b);
+  ASSERT_EQ(XED_ERR_LONG, xed_decode(&x, b, n, XED_MODE_64));
+}
+
+/* Every truncation of a decodable string is SHORT until the instruction
+ * fits and then decodes the same; each comes from a buffer of exactly its
+ * size, so a sanitizer build catches a read past the end. */
+static void truncations(void) {
+  static const u8 kFirst[] = {0xc4, 0xc5, 0x62, 0x8f, 0x0f, 0xd9, 0x66, 0xf3};
+  u32 s = 2463534242u;
+  int i, k, n;
+  for (i = 0; i < 20000; ++i) {
+    u8 b[15];
+    struct xed_insn full, x;
+    for (k = 0; k < 15; ++k) {
+      s ^= s << 13, s ^= s >> 17, s ^= s << 5;
+      b[k] = (u8)(s >> 8);
+    }
+    if (i & 1) b[0] = kFirst[(s >> 3) % sizeof(kFirst)];
+    if (xed_decode(&full, b, 15, XED_MODE_64) != XED_OK) continue;
+    for (n = 0; n <= 15; ++n) {
+      u8 *p = malloc(n ? n : 1);
+      int rc;
+      memcpy(p, b, n);
+      rc = xed_decode(&x, p, n, XED_MODE_64);
+      free(p);
+      test_current = "truncation";
+      if (n < full.len) {
+        ASSERT_EQ(XED_ERR_SHORT, rc);
+      } else {
+        ASSERT_EQ(XED_OK, rc);
+        ASSERT_EQ(full.len, x.len);
+        ASSERT_EQ(full.op, x.op);
+      }
+    }
+  }
 }
 
 int main(void) {
@@ -174,6 +280,7 @@ int main(void) {
       {"decodes", decodes},
       {"invalid", invalid},
       {"limits", limits},
+      {"truncations", truncations},
   };
   return test_main(tests, ARRAY_LEN(tests));
 }

@@ -101,20 +101,26 @@ struct flag_name {
 static const struct flag_name kProtNames[] = {
     {1, "PROT_READ"}, {2, "PROT_WRITE"}, {4, "PROT_EXEC"}, {0, NULL}};
 
-static const struct flag_name kMapNames[] = {
-    {0x01, "MAP_SHARED"},     {0x02, "MAP_PRIVATE"},
-    {0x10, "MAP_FIXED"},      {0x20, "MAP_ANONYMOUS"},
-    {0x40, "MAP_32BIT"},      {0x100, "MAP_GROWSDOWN"},
-    {0x4000, "MAP_NORESERVE"}, {0x8000, "MAP_POPULATE"},
-    {0x20000, "MAP_STACK"},   {0x100000, "MAP_FIXED_NOREPLACE"},
-    {0, NULL}};
+static const struct flag_name kMapNames[] = {{0x01, "MAP_SHARED"},
+                                             {0x02, "MAP_PRIVATE"},
+                                             {0x10, "MAP_FIXED"},
+                                             {0x20, "MAP_ANONYMOUS"},
+                                             {0x40, "MAP_32BIT"},
+                                             {0x100, "MAP_GROWSDOWN"},
+                                             {0x4000, "MAP_NORESERVE"},
+                                             {0x8000, "MAP_POPULATE"},
+                                             {0x20000, "MAP_STACK"},
+                                             {0x100000, "MAP_FIXED_NOREPLACE"},
+                                             {0, NULL}};
 
 static const struct flag_name kOpenNames[] = {
-    {020200000, "O_TMPFILE"}, {01, "O_WRONLY"},       {02, "O_RDWR"},        {0100, "O_CREAT"},
-    {0200, "O_EXCL"},       {0400, "O_NOCTTY"},    {01000, "O_TRUNC"},
-    {02000, "O_APPEND"},    {04000, "O_NONBLOCK"}, {0200000, "O_DIRECTORY"},
-    {0400000, "O_NOFOLLOW"}, {02000000, "O_CLOEXEC"}, {010000000, "O_PATH"},
-    {0, NULL}};
+    {020200000, "O_TMPFILE"}, {01, "O_WRONLY"},
+    {02, "O_RDWR"},           {0100, "O_CREAT"},
+    {0200, "O_EXCL"},         {0400, "O_NOCTTY"},
+    {01000, "O_TRUNC"},       {02000, "O_APPEND"},
+    {04000, "O_NONBLOCK"},    {0200000, "O_DIRECTORY"},
+    {0400000, "O_NOFOLLOW"},  {02000000, "O_CLOEXEC"},
+    {010000000, "O_PATH"},    {0, NULL}};
 
 static void log_flags(struct sysemu *s, u64 v, const struct flag_name *t,
                       const char *zero) {
@@ -127,8 +133,10 @@ static void log_flags(struct sysemu *s, u64 v, const struct flag_name *t,
     }
   }
   if (v || !any) {
-    if (!v && !any) fputs(zero, s->log);
-    else fprintf(s->log, "%s%#llx", any ? "|" : "", (unsigned long long)v);
+    if (!v && !any)
+      fputs(zero, s->log);
+    else
+      fprintf(s->log, "%s%#llx", any ? "|" : "", (unsigned long long)v);
   }
 }
 
@@ -181,7 +189,8 @@ void sysemu_syscall(struct sysemu *s) {
      * syscall in a loop would otherwise flood the log. */
     static u8 logged[MAX_SYSCALL / 8];
     if (s->log && (nr >= MAX_SYSCALL || !(logged[nr / 8] & (1 << (nr % 8))))) {
-      fprintf(s->log, "syscall_%llu(%#llx, %#llx, %#llx, ...) = -1 ENOSYS "
+      fprintf(s->log,
+              "syscall_%llu(%#llx, %#llx, %#llx, ...) = -1 ENOSYS "
               "(not implemented; logged once)\n",
               (unsigned long long)nr, (unsigned long long)a[0],
               (unsigned long long)a[1], (unsigned long long)a[2]);

@@ -66,6 +66,7 @@ enum {
  * and si_code values (asm-generic/siginfo.h). */
 #define LINUX_SIGILL 4
 #define LINUX_SIGTRAP 5
+#define LINUX_SIGBUS 7
 #define LINUX_SIGFPE 8
 #define LINUX_SIGSEGV 11
 #define LINUX_SI_KERNEL 0x80

@@ -123,6 +123,12 @@ static inline void core_set_e(struct cpu *c, const struct core_insn *in,
 int core_cond(struct cpu *c, int cc);
 void core_set_lazy(struct cpu *c, int kind, int size, u64 dst, u64 src,
                    u64 res);
+/* Eager flags, for operations whose flags cost less to compute at once than
+ * to describe lazily (shifts, rotates, multiplies, bit operations): settles
+ * the lazy state, then replaces the bits in mask with those in bits. */
+void core_put_flags(struct cpu *c, u64 mask, u64 bits);
+/* SF, ZF and PF as a result of res at size sets them. */
+u64 core_szp(u64 res, int size);
 
 /* Handlers, by file. */
 void op_alu(struct cpu *c, const struct core_insn *in);
@@ -131,6 +137,29 @@ void op_incdec(struct cpu *c, const struct core_insn *in);
 void op_not(struct cpu *c, const struct core_insn *in);
 void op_neg(struct cpu *c, const struct core_insn *in);
 void op_flagop(struct cpu *c, const struct core_insn *in);
+void op_lahf(struct cpu *c, const struct core_insn *in);
+void op_sahf(struct cpu *c, const struct core_insn *in);
+
+void op_shift(struct cpu *c, const struct core_insn *in);
+void op_shxd(struct cpu *c, const struct core_insn *in);
+
+void op_mul1(struct cpu *c, const struct core_insn *in);
+void op_imul(struct cpu *c, const struct core_insn *in);
+void op_div(struct cpu *c, const struct core_insn *in);
+
+void op_bt(struct cpu *c, const struct core_insn *in);
+void op_bsf(struct cpu *c, const struct core_insn *in);
+void op_bswap(struct cpu *c, const struct core_insn *in);
+
+void op_xadd(struct cpu *c, const struct core_insn *in);
+void op_cmpxchg(struct cpu *c, const struct core_insn *in);
+void op_cmpxchgxb(struct cpu *c, const struct core_insn *in);
+
+void op_string(struct cpu *c, const struct core_insn *in);
+void op_xlat(struct cpu *c, const struct core_insn *in);
+
+void op_cpuid(struct cpu *c, const struct core_insn *in);
+void op_rdtsc(struct cpu *c, const struct core_insn *in);
 
 void op_mov(struct cpu *c, const struct core_insn *in);
 void op_movx(struct cpu *c, const struct core_insn *in);
@@ -140,6 +169,7 @@ void op_push(struct cpu *c, const struct core_insn *in);
 void op_pop(struct cpu *c, const struct core_insn *in);
 void op_cbw(struct cpu *c, const struct core_insn *in);
 void op_cwd(struct cpu *c, const struct core_insn *in);
+void op_enter(struct cpu *c, const struct core_insn *in);
 void op_leave(struct cpu *c, const struct core_insn *in);
 void op_pushf(struct cpu *c, const struct core_insn *in);
 void op_popf(struct cpu *c, const struct core_insn *in);
@@ -150,9 +180,11 @@ void op_call(struct cpu *c, const struct core_insn *in);
 void op_ret(struct cpu *c, const struct core_insn *in);
 void op_setcc(struct cpu *c, const struct core_insn *in);
 void op_cmovcc(struct cpu *c, const struct core_insn *in);
+void op_loop(struct cpu *c, const struct core_insn *in);
 
 void op_nop(struct cpu *c, const struct core_insn *in);
 void op_syscall(struct cpu *c, const struct core_insn *in);
+void op_fence(struct cpu *c, const struct core_insn *in);
 void op_ud(struct cpu *c, const struct core_insn *in);
 void op_priv(struct cpu *c, const struct core_insn *in);
 void op_int3(struct cpu *c, const struct core_insn *in);

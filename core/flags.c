@@ -84,3 +84,16 @@ int core_cond(struct cpu *c, int cc) {
   }
   return r ^ (cc & 1);
 }
+
+u64 core_szp(u64 res, int size) {
+  u64 m = core_mask(size), f = parity(res);
+  res &= m;
+  if (!res) f |= X86_EFLAGS_ZF;
+  if (res & ((m >> 1) + 1)) f |= X86_EFLAGS_SF;
+  return f;
+}
+
+void core_put_flags(struct cpu *c, u64 mask, u64 bits) {
+  u64 f = core_flags(c);
+  c->flags = (f & ~mask) | (bits & mask);
+}

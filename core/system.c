@@ -18,6 +18,14 @@ void op_syscall(struct cpu *c, const struct core_insn *in) {
   c->stop = CORE_SYSCALL;
 }
 
+/* Group 15 (0F AE): LFENCE, MFENCE and SFENCE (register forms of /5, /6,
+ * /7) order nothing that one guest thread could observe. The memory forms
+ * (FXSAVE, LDMXCSR, CLFLUSH, ...) and the rest come with x87/SSE. */
+void op_fence(struct cpu *c, const struct core_insn *in) {
+  if (in->x.mod != 3 || ((in->x.modrm >> 3) & 7) < 5)
+    core_raise(c, LINUX_SIGILL, LINUX_ILL_ILLOPN, in->addr);
+}
+
 void op_ud(struct cpu *c, const struct core_insn *in) {
   core_raise(c, LINUX_SIGILL, LINUX_ILL_ILLOPN, in->addr);
 }

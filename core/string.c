@@ -1,0 +1,85 @@
+/* String instructions MOVS CMPS STOS LODS SCAS with REP/REPE/REPNE, and
+ * XLAT (SDM vol. 2).
+ *
+ * The address size picks RSI/RDI/RCX or, with a 67 prefix, ESI/EDI/ECX
+ * (whose updates clear the upper halves, as any 32-bit register write).
+ * DF picks the direction. The source (RSI) honours an FS/GS override; the
+ * destination (RDI) is always ES, base 0. A repeated instruction updates
+ * its registers after every iteration, so a fault part way leaves them
+ * describing the iterations done, with rip at the instruction: running it
+ * again resumes, as on the hardware. MOVS, STOS and LODS repeat under
+ * F2 or F3 alike; CMPS and SCAS stop early on ZF (F3: while equal, F2:
+ * while not equal). */
+#include "core/core_priv.h"
+
+static u64 get_addr_reg(struct cpu *c, const struct xed_insn *x, int r) {
+  return x->asz == 4 ? c->regs[r] & 0xffffffff : c->regs[r];
+}
+
+static void set_addr_reg(struct cpu *c, const struct xed_insn *x, int r,
+                         u64 v) {
+  c->regs[r] = x->asz == 4 ? v & 0xffffffff : v;
+}
+
+static u64 seg_base(struct cpu *c, const struct xed_insn *x) {
+  if (x->seg == XED_SEG_FS) return c->fs_base;
+  if (x->seg == XED_SEG_GS) return c->gs_base;
+  return 0;
+}
+
+void op_string(struct cpu *c, const struct core_insn *in) {
+  const struct xed_insn *x = &in->x;
+  int size = x->osz, op = x->op;
+  int compares = op == XED_OP_CMPS || op == XED_OP_SCAS;
+  u64 step = (core_flags(c) & X86_EFLAGS_DF) ? 0 - (u64)size : (u64)size;
+  u64 si, di, a, b, n = 0;
+  for (;;) {
+    if (x->rep) {
+      n = get_addr_reg(c, x, CORE_RCX);
+      if (!n) return;
+    }
+    si = get_addr_reg(c, x, CORE_RSI);
+    di = get_addr_reg(c, x, CORE_RDI);
+    switch (op) {
+      case XED_OP_MOVS:
+        a = core_load(c, seg_base(c, x) + si, size);
+        core_store(c, di, size, a);
+        set_addr_reg(c, x, CORE_RSI, si + step);
+        set_addr_reg(c, x, CORE_RDI, di + step);
+        break;
+      case XED_OP_CMPS:
+        a = core_load(c, seg_base(c, x) + si, size);
+        b = core_load(c, di, size);
+        core_set_lazy(c, LAZY_SUB, size, a, b, a - b);
+        set_addr_reg(c, x, CORE_RSI, si + step);
+        set_addr_reg(c, x, CORE_RDI, di + step);
+        break;
+      case XED_OP_STOS:
+        core_store(c, di, size, c->regs[CORE_RAX]);
+        set_addr_reg(c, x, CORE_RDI, di + step);
+        break;
+      case XED_OP_LODS:
+        a = core_load(c, seg_base(c, x) + si, size);
+        core_set_reg(c, x, CORE_RAX, size, a);
+        set_addr_reg(c, x, CORE_RSI, si + step);
+        break;
+      default: /* SCAS */
+        a = core_get_reg(c, x, CORE_RAX, size);
+        b = core_load(c, di, size);
+        core_set_lazy(c, LAZY_SUB, size, a, b, a - b);
+        set_addr_reg(c, x, CORE_RDI, di + step);
+        break;
+    }
+    if (!x->rep) return;
+    set_addr_reg(c, x, CORE_RCX, n - 1);
+    if (compares && core_cond(c, 4) != (x->rep == 0xf3)) return;
+  }
+}
+
+/* AL := [rBX + unsigned AL]. */
+void op_xlat(struct cpu *c, const struct core_insn *in) {
+  const struct xed_insn *x = &in->x;
+  u64 a = get_addr_reg(c, x, CORE_RBX) + (c->regs[CORE_RAX] & 0xff);
+  if (x->asz == 4) a &= 0xffffffff;
+  core_set_reg(c, x, CORE_RAX, 1, core_load(c, seg_base(c, x) + a, 1));
+}

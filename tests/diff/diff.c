@@ -525,14 +525,17 @@ static void make_case(struct tcase *t, const struct form *f, u64 slot) {
         set_reg(s, CORE_RCX, (get_reg(s, CORE_RCX) & ~0xffull) | n);
       }
       break;
-    case K_STRING:
-      set_reg(s, CORE_RSI, data_addr_mid(512) | (asz32 ? rnd() << 32 : 0));
-      set_reg(s, CORE_RDI, data_addr_mid(512) | (asz32 ? rnd() << 32 : 0));
+    case K_STRING: {
       /* Counts that stay inside the data: where a REP string instruction
        * faults part way, what its fast-string microcode has already
        * stored (AMD writes the first part of a split store) and its flags
-       * are not what the SDM pins down. */
-      set_reg(s, CORE_RCX, below(20) | (asz32 ? rnd() << 32 : 0));
+       * are not what the SDM pins down. Long runs now and then, for
+       * blink's bulk copies. */
+      u64 n = below(8) ? below(20) : below(700);
+      unsigned margin = (unsigned)n * 8 + 64;
+      set_reg(s, CORE_RSI, data_addr_mid(margin) | (asz32 ? rnd() << 32 : 0));
+      set_reg(s, CORE_RDI, data_addr_mid(margin) | (asz32 ? rnd() << 32 : 0));
+      set_reg(s, CORE_RCX, n | (asz32 ? rnd() << 32 : 0));
       if (below(2)) { /* equal runs, for REPE/REPNE to go on */
         u64 a = get_reg(s, CORE_RSI) & 0xffffffff;
         u64 d = get_reg(s, CORE_RDI) & 0xffffffff;
@@ -550,6 +553,7 @@ static void make_case(struct tcase *t, const struct form *f, u64 slot) {
         }
       }
       break;
+    }
     case K_STACK:
     case K_CALL:
     case K_RET:

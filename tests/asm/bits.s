@@ -6,25 +6,7 @@
 # host CPU.
 # EXPECT-STATUS: 0
 	.globl _start
-
-# Prints a register and a space; keeps the flags for FLAGS.
-.macro SHOW reg
-	pushfq
-	mov %\reg, %rdi
-	call put_hex64
-	mov $' ', %edi
-	call put_char
-	popfq
-.endm
-
-.macro FLAGS mask
-	pushfq
-	pop %rdi
-	and $\mask, %rdi
-	call put_hex64
-	mov $'\n', %edi
-	call put_char
-.endm
+	.include "show.inc"
 
 # Fills the 64-byte array with a known pattern.
 .macro RESET

@@ -5,20 +5,7 @@
 # output from the host CPU.
 # EXPECT-STATUS: 0
 	.globl _start
-
-.macro SHOW reg
-	pushfq
-	mov %\reg, %rdi
-	call put_hex64
-	mov $' ', %edi
-	call put_char
-	popfq
-.endm
-
-.macro NL
-	mov $'\n', %edi
-	call put_char
-.endm
+	.include "show.inc"
 
 # rsp and rbp as offsets from stack_top, then the 8 qwords below it.
 .macro FRAME

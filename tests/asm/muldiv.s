@@ -7,25 +7,7 @@
 # Expected output from the host CPU.
 # EXPECT-STATUS: 0
 	.globl _start
-
-# Prints a register and a space; keeps the flags for FLAGS.
-.macro SHOW reg
-	pushfq
-	mov %\reg, %rdi
-	call put_hex64
-	mov $' ', %edi
-	call put_char
-	popfq
-.endm
-
-.macro FLAGS mask
-	pushfq
-	pop %rdi
-	and $\mask, %rdi
-	call put_hex64
-	mov $'\n', %edi
-	call put_char
-.endm
+	.include "show.inc"
 
 # rax = a, rbx = b, rdx = junk; one-operand op.
 .macro MUL1 op, rb, sfx

@@ -5,15 +5,7 @@
 # each. Expected output from the host CPU.
 # EXPECT-STATUS: 0
 	.globl _start
-
-.macro SHOW reg
-	pushfq
-	mov %\reg, %rdi
-	call put_hex64
-	mov $' ', %edi
-	call put_char
-	popfq
-.endm
+	.include "show.inc"
 
 # rsi, rdi and rcx as offsets into buf; rax as given.
 .macro SETUP si, di, cx
@@ -25,7 +17,7 @@
 .endm
 
 # What moved: registers as offsets from buf, then the buffer, then flags.
-.macro REPORT mask
+.macro RESULT mask
 	pushfq
 	pop %r11
 	cld
@@ -49,83 +41,83 @@
 _start:
 	SETUP 0, 64, 5
 	rep movsb
-	REPORT 0
+	RESULT 0
 	SETUP 0, 64, 5
 	rep movsw
-	REPORT 0
+	RESULT 0
 	SETUP 0, 64, 5
 	rep movsl
-	REPORT 0
+	RESULT 0
 	SETUP 0, 64, 5
 	rep movsq
-	REPORT 0
+	RESULT 0
 	SETUP 40, 120, 5
 	std
 	rep movsq
-	REPORT 0
+	RESULT 0
 	SETUP 40, 90, 7
 	std
 	rep movsb
-	REPORT 0
+	RESULT 0
 	SETUP 0, 64, 0
 	rep movsb                # a zero count does nothing
-	REPORT 0
+	RESULT 0
 	SETUP 0, 64, 1
 	movsw                    # no REP: one element, rcx untouched
-	REPORT 0
+	RESULT 0
 	SETUP 8, 64, 3
 	mov $0xffffffff00000003, %rcx
 	addr32 rep movsb         # ECX counts; ESI/EDI upper halves cleared
-	REPORT 0
+	RESULT 0
 	SETUP 0, 64, 4
 	rep stosw
-	REPORT 0
+	RESULT 0
 	SETUP 0, 100, 3
 	std
 	rep stosl
-	REPORT 0
+	RESULT 0
 	SETUP 0, 64, 1
 	stosq
-	REPORT 0
+	RESULT 0
 	SETUP 16, 64, 3
 	rep lodsb
-	REPORT 0
+	RESULT 0
 	SETUP 16, 64, 3
 	lodsl
-	REPORT 0
+	RESULT 0
 	SETUP 16, 64, 3
 	std
 	lodsw
-	REPORT 0
+	RESULT 0
 	# compares: the second half of buf repeats the first up to byte 70
 	SETUP 0, 64, 20
 	repe cmpsb
-	REPORT 0x8d5
+	RESULT 0x8d5
 	SETUP 0, 64, 4
 	repe cmpsb               # runs out, still equal
-	REPORT 0x8d5
+	RESULT 0x8d5
 	SETUP 0, 64, 20
 	repne cmpsb              # stops at once: equal
-	REPORT 0x8d5
+	RESULT 0x8d5
 	SETUP 1, 64, 20
 	repne cmpsw              # never equal: runs out
-	REPORT 0x8d5
+	RESULT 0x8d5
 	SETUP 0, 64, 3
 	cmpsq
-	REPORT 0x8d5
+	RESULT 0x8d5
 	SETUP 0, 0, 40
 	mov $0x09, %al
 	repne scasb              # finds the byte 9
-	REPORT 0x8d5
+	RESULT 0x8d5
 	SETUP 0, 0, 40
 	mov $0x0100, %ax
 	repe scasw
-	REPORT 0x8d5
+	RESULT 0x8d5
 	SETUP 0, 48, 10
 	mov $0x100f0e0d, %eax
 	std
 	repne scasl
-	REPORT 0x8d5
+	RESULT 0x8d5
 	SETUP 0, 0, 0
 	lea buf(%rip), %rbx
 	mov $0x1234567811, %rax

@@ -896,6 +896,16 @@ static const char *const kRegNames[16] = {
     "rax", "rcx", "rdx", "rbx", "rsp", "rbp", "rsi", "rdi",
     "r8",  "r9",  "r10", "r11", "r12", "r13", "r14", "r15"};
 
+/* "  label: flags=F" and the 16 registers, four to a line. */
+static void print_state(const char *label, const struct state *s) {
+  int i;
+  printf("  %s flags=%#llx", label, (unsigned long long)s->v[0]);
+  for (i = 0; i < 16; ++i)
+    printf("%s%s=%#llx", i % 4 ? " " : "\n      ", kRegNames[i],
+           (unsigned long long)s->v[1 + i]);
+  printf("\n");
+}
+
 static void print_case(const struct tcase *t) {
   char text[128];
   int i;
@@ -903,11 +913,8 @@ static void print_case(const struct tcase *t) {
   for (i = 0; i < t->len; ++i) printf(" %02x", t->bytes[i]);
   if (xed_disassemble(text, sizeof(text), &t->x, SLOT_FIRST) >= 0)
     printf("  (%s)", text);
-  printf("\n  in: flags=%#llx", (unsigned long long)t->in.v[0]);
-  for (i = 0; i < 16; ++i)
-    printf("%s%s=%#llx", i % 4 ? " " : "\n      ", kRegNames[i],
-           (unsigned long long)t->in.v[1 + i]);
   printf("\n");
+  print_state("in:", &t->in);
 }
 
 static int mismatches;
@@ -1053,15 +1060,8 @@ int main(void) {
     run_native(&t, slot, &n);
     if (n.sig) ++faults;
     if (compare(&t, &n, &b, guest_data) && mismatches <= max_shown) {
-      printf("  native:");
-      for (k = 0; k < 16; ++k)
-        printf("%s%s=%#llx", k % 4 ? " " : "\n      ", kRegNames[k],
-               (unsigned long long)n.out.v[1 + k]);
-      printf("\n  blink: ");
-      for (k = 0; k < 16; ++k)
-        printf("%s%s=%#llx", k % 4 ? " " : "\n      ", kRegNames[k],
-               (unsigned long long)b.out.v[1 + k]);
-      printf("\n");
+      print_state("native:", &n.out);
+      print_state("blink: ", &b.out);
     }
     k = find_key(form_key(&t.x));
     if (k >= 0) tested[k] = 1;

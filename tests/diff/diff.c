@@ -430,6 +430,10 @@ static void make_case(struct tcase *t, const struct form *f, u64 slot) {
     mem = 1;
     target = data_addr_mid(4096 + 64);
     if (f->kind == K_CX8 && below(4)) target &= ~15ull;
+    /* Now and then an operand that straddles the end of the data area:
+     * the access faults (SIGSEGV) on its second page. */
+    if (!below(64) && f->kind != K_STACK && f->kind != K_BT && f->kind != K_IND)
+      target = DATA_ADDR + DATA_SIZE - 1 - below(8);
     do base = (int)below(16);
     while (f->kind == K_BT && base == reg);
     need_sib = (base & 7) == 4 || below(3) == 0;
@@ -471,6 +475,7 @@ static void make_case(struct tcase *t, const struct form *f, u64 slot) {
     asz32 = below(4) == 0;
   }
   if (f->kind == K_LOOP || f->kind == K_XLAT) asz32 = below(4) == 0;
+  if (mem && f->kind != K_STACK && f->kind != K_IND) asz32 = below(8) == 0;
   lock = below(40) == 0;
 
   /* Bytes: prefixes, REX, opcode, ModRM, SIB, displacement, immediate. */
@@ -583,7 +588,7 @@ static void make_case(struct tcase *t, const struct form *f, u64 slot) {
   }
 
   if (mem) {
-    for (i = -64; i < 64; ++i) data[target - DATA_ADDR + i] = (u8)rnd();
+    for (i = -64; i < 64; ++i) put_mem(target + i, 1, rnd());
   }
   if (f->kind == K_DIV && below(4)) {
     /* A divisor and a dividend with the quotient in range. */
@@ -639,8 +644,12 @@ static void make_case(struct tcase *t, const struct form *f, u64 slot) {
    * displacement and index bounded, the base stays inside the data too
    * (so stack operations based on it do). */
   if (mem) {
-    if (index >= 0) set_reg(s, index, idxval);
-    set_reg(s, base, target - disp - (index >= 0 ? idxval << scale : 0));
+    /* With a 67 prefix the address is computed in 32 bits: upper halves
+     * of the registers must not matter. */
+    u64 junk = asz32 ? rnd() << 32 : 0;
+    if (index >= 0) set_reg(s, index, idxval + (asz32 ? rnd() << 32 : 0));
+    set_reg(s, base,
+            (target - disp - (index >= 0 ? idxval << scale : 0)) + junk);
   }
   t->count = 0;
   if (xed_decode(&t->x, t->bytes, (size_t)t->len, XED_MODE_64) == XED_OK) {

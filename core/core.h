@@ -96,6 +96,9 @@ enum core_lazy {
   LAZY_LOGIC,
   LAZY_INC, /* like ADD of 1, CF kept in cpu->flags */
   LAZY_DEC, /* like SUB of 1, CF kept in cpu->flags */
+  LAZY_SHL, /* lazy_src holds the (nonzero, masked) count */
+  LAZY_SHR,
+  LAZY_SAR,
 };
 
 struct core_block;

@@ -3,12 +3,13 @@
  * SHLD, SHRD).
  *
  * The count is masked to 5 bits, 6 for 64-bit operands. A masked count of
- * 0 changes no flag. Flags are computed eagerly here: CF is the last bit
- * shifted out; OF is defined only for a count of 1, and for larger counts
- * we give what the 1-bit rule gives for the last 1-bit step; AF is
- * undefined for shifts and we set it. Both choices are what the AMD Zen
- * host that tests/diff was written on does. The rotates touch only CF and
- * OF. */
+ * 0 changes no flag. CF is the last bit shifted out; OF is defined only
+ * for a count of 1, and for larger counts we give what the 1-bit rule
+ * gives for the last 1-bit step; AF is undefined for shifts and we set it.
+ * Both choices are what the AMD Zen host that tests/diff was written on
+ * does. SHL/SHR/SAR leave their flags lazy (LAZY_SHL.., core/flags.c);
+ * the rotates, which touch only CF and OF, and the double shifts compute
+ * theirs at once. */
 #include "core/core_priv.h"
 
 #define CF X86_EFLAGS_CF
@@ -54,7 +55,7 @@ static void store_dest(struct cpu *c, const struct core_insn *in, u64 addr,
 void op_shift(struct cpu *c, const struct core_insn *in) {
   int size = in->x.osz;
   unsigned w = 8 * size, n = shift_count(c, in), k, i;
-  u64 m = core_mask(size), addr = 0, d, r, cf, of, mask;
+  u64 m = core_mask(size), addr = 0, d, r, cf, of;
   i64 sd;
   d = load_dest(c, in, &addr) & m;
   if (!n) {
@@ -63,7 +64,6 @@ void op_shift(struct cpu *c, const struct core_insn *in) {
     if (!(in->x.flags & XED_F_MEM)) store_dest(c, in, addr, d);
     return;
   }
-  mask = CF | OF;
   switch (in->x.op) {
     case XED_OP_ROL:
       k = n % w;
@@ -99,29 +99,27 @@ void op_shift(struct cpu *c, const struct core_insn *in) {
       }
       of = bit(r, w - 1) ^ bit(r, w - 2);
       break;
+    /* The shifts proper leave their flags lazy (core/flags.c). */
     case XED_OP_SHR:
       r = n < w ? d >> n : 0;
-      cf = n <= w ? bit(d, n - 1) : 0;
-      of = n == 1 && bit(d, w - 1);
-      mask |= SZP | AF;
-      break;
+      store_dest(c, in, addr, r);
+      core_set_lazy(c, LAZY_SHR, size, d, n, r);
+      return;
     case XED_OP_SAR:
       sd = (i64)core_sext(d, size);
       r = (u64)(sd >> (n < 64 ? n : 63)) & m;
-      cf = (u64)(sd >> (n - 1 < 64 ? n - 1 : 63)) & 1;
-      of = 0;
-      mask |= SZP | AF;
-      break;
+      store_dest(c, in, addr, r);
+      core_set_lazy(c, LAZY_SAR, size, d, n, r);
+      return;
     default: /* SHL, SAL */
       r = (d << n) & m;
-      cf = n <= w ? bit(d, w - n) : 0;
-      of = bit(r, w - 1) ^ cf;
-      mask |= SZP | AF;
-      break;
+      store_dest(c, in, addr, r);
+      core_set_lazy(c, LAZY_SHL, size, d, n, r);
+      return;
   }
+  /* Rotates change CF and OF only. */
   store_dest(c, in, addr, r);
-  core_put_flags(c, mask,
-                 AF | (cf ? CF : 0) | (of ? OF : 0) | core_szp(r, size));
+  core_put_flags(c, CF | OF, (cf ? CF : 0) | (of ? OF : 0));
 }
 
 /* SHLD/SHRD shift the destination, filling from the source register. A

@@ -421,6 +421,8 @@ static void make_case(struct tcase *t, const struct form *f, u64 slot) {
   do size = kSizes[below(4)];
   while (!(f->sizes & size));
   for (i = 0; i < 16; ++i) set_reg(s, i, edge());
+  /* RSP canonical (bits 63..47 equal): see on_fault. */
+  set_reg(s, CORE_RSP, (u64)((i64)(get_reg(s, CORE_RSP) << 16) >> 16));
   s->v[0] = X86_EFLAGS_INITIAL | (rnd() & X86_EFLAGS_ARITH) |
             (below(4) ? 0 : X86_EFLAGS_DF);
   if (f->kind == K_STRING && below(2)) s->v[0] |= X86_EFLAGS_DF;
@@ -724,22 +726,52 @@ struct result {
 static volatile sig_atomic_t fault_sig;
 static volatile int fault_code;
 static u64 native_insn_addr;
+static const struct tcase *native_case;
 static struct state *native_out;
 
 static const int kGregOf[16] = {
     REG_RAX, REG_RCX, REG_RDX, REG_RBX, REG_RSP, REG_RBP, REG_RSI, REG_RDI,
     REG_R8,  REG_R9,  REG_R10, REG_R11, REG_R12, REG_R13, REG_R14, REG_R15};
 
+/* Where the instruction under test has completed but the stubs have not
+ * yet saved its state: its two jumps and the stubs' first instructions. */
+static int after_insn(u64 rip, int *taken) {
+  u64 next = native_insn_addr + (u64)native_case->len;
+  *taken = rip == next + TAKEN_DISP || rip == (u64)(uintptr_t)diff_exit_taken;
+  return rip == next || *taken || rip == (u64)(uintptr_t)diff_exit;
+}
+
 static void on_fault(int sig, siginfo_t *si, void *ctx) {
   ucontext_t *uc = ctx;
   greg_t *g = uc->uc_mcontext.gregs;
-  int i;
+  int i, taken;
+  /* An interrupt that lands while the guest's RSP is non-canonical can't
+   * return (IRET raises #GP) and Linux sends SIGSEGV with SI_KERNEL at
+   * the interrupted RIP. Cases start with a canonical RSP; one that the
+   * instruction made non-canonical shows up here, after it completed:
+   * the context is its result. */
+  if (sig == SIGSEGV && si->si_code == SI_KERNEL &&
+      after_insn((u64)g[REG_RIP], &taken)) {
+    for (i = 0; i < 16; ++i) native_out->v[1 + i] = (u64)g[kGregOf[i]];
+    native_out->v[0] = (u64)g[REG_EFL];
+    if (taken) diff_taken = 1;
+    g[REG_EFL] &= ~(greg_t)X86_EFLAGS_DF;
+    g[REG_RIP] = (greg_t)(uintptr_t)diff_resume;
+    g[REG_RSP] = (greg_t)diff_host_rsp;
+    return;
+  }
   if ((u64)g[REG_RIP] != native_insn_addr) {
     /* Not the instruction under test: a bug of this program. */
-    char msg[96];
-    int n =
-        snprintf(msg, sizeof(msg), "diff: harness fault: signal %d at %#llx\n",
-                 sig, (unsigned long long)g[REG_RIP]);
+    char msg[256];
+    int n = snprintf(
+        msg, sizeof(msg),
+        "diff: harness fault: signal %d code %d addr %#llx at "
+        "%#llx rsp %#llx; case:",
+        sig, si->si_code, (unsigned long long)(uintptr_t)si->si_addr,
+        (unsigned long long)g[REG_RIP], (unsigned long long)g[REG_RSP]);
+    for (i = 0; i < native_case->len && n < (int)sizeof(msg) - 4; ++i)
+      n += snprintf(msg + n, sizeof(msg) - n, " %02x", native_case->bytes[i]);
+    msg[n++] = '\n';
     if (write(2, msg, (size_t)n) < 0) _exit(3);
     _exit(3);
   }
@@ -766,6 +798,7 @@ static void run_native(struct tcase *t, u64 slot, struct result *r) {
   rel = (i32)((i64)(CODE_ADDR + 8) - (i64)(slot + t->len + 12));
   memcpy(p + t->len + 8, &rel, 4);
   native_insn_addr = slot;
+  native_case = t;
   native_out = &r->out;
   fault_sig = 0;
   diff_taken = 0;
@@ -1017,15 +1050,18 @@ int main(void) {
     memcpy(code, &ex, 8);
     memcpy(code + 8, &ext, 8);
   }
-  ss.ss_sp = malloc(1 << 16);
+  /* The signal stack is mmap'd, far from the low heap: a random guest RSP
+   * that fell inside it would make the kernel build the frame there. */
+  ss.ss_sp = mmap(NULL, 1 << 16, PROT_READ | PROT_WRITE,
+                  MAP_PRIVATE | MAP_ANONYMOUS, -1, 0);
   ss.ss_size = 1 << 16;
   ss.ss_flags = 0;
   memset(&sa, 0, sizeof(sa));
   sa.sa_sigaction = on_fault;
   sa.sa_flags = SA_SIGINFO | SA_ONSTACK | SA_NODEFER;
-  if (!ss.ss_sp || sigaltstack(&ss, NULL) || sigaction(SIGFPE, &sa, NULL) ||
-      sigaction(SIGSEGV, &sa, NULL) || sigaction(SIGILL, &sa, NULL) ||
-      sigaction(SIGBUS, &sa, NULL)) {
+  if (ss.ss_sp == MAP_FAILED || sigaltstack(&ss, NULL) ||
+      sigaction(SIGFPE, &sa, NULL) || sigaction(SIGSEGV, &sa, NULL) ||
+      sigaction(SIGILL, &sa, NULL) || sigaction(SIGBUS, &sa, NULL)) {
     printf("diff: cannot install the signal handlers\n");
     return 2;
   }

@@ -29,8 +29,9 @@ void op_bt(struct cpu *c, const struct core_insn *in) {
       /* floor(so / w) words, without shifting a negative number */
       i64 words =
           so >= 0 ? so >> log2w : -(i64)(((u64)(-(so + 1))) >> log2w) - 1;
-      addr = core_ea(c, in) + (u64)words * (u64)size;
+      addr = core_ea_offset(c, in) + (u64)words * (u64)size;
       if (x->asz == 4) addr &= 0xffffffff;
+      addr += core_seg_base(c, x);
     }
     off &= (1u << log2w) - 1;
   }

@@ -81,8 +81,17 @@ static inline u64 core_sext(u64 v, int size) {
   return (u64)((i64)(v << shift) >> shift);
 }
 
-/* The effective address of a memory operand, segment base included. */
-static inline u64 core_ea(struct cpu *c, const struct core_insn *in) {
+/* The base of the segment an FS or GS override names; 0 otherwise (the
+ * other segments are flat in 64-bit mode). */
+static inline u64 core_seg_base(const struct cpu *c, const struct xed_insn *x) {
+  if (x->seg == XED_SEG_FS) return c->fs_base;
+  if (x->seg == XED_SEG_GS) return c->gs_base;
+  return 0;
+}
+
+/* The offset part of a memory operand's address: base + index * scale +
+ * displacement, wrapped to 32 bits under a 67 prefix; no segment base. */
+static inline u64 core_ea_offset(struct cpu *c, const struct core_insn *in) {
   const struct xed_insn *x = &in->x;
   u64 a = (u64)x->disp;
   if (x->base == XED_REG_RIP) {
@@ -92,11 +101,12 @@ static inline u64 core_ea(struct cpu *c, const struct core_insn *in) {
     if (x->index != XED_REG_NONE) a += c->regs[x->index] << x->scale;
   }
   if (x->asz == 4) a &= 0xffffffff;
-  if (x->seg == XED_SEG_FS)
-    a += c->fs_base;
-  else if (x->seg == XED_SEG_GS)
-    a += c->gs_base;
   return a;
+}
+
+/* The effective address of a memory operand, segment base included. */
+static inline u64 core_ea(struct cpu *c, const struct core_insn *in) {
+  return core_seg_base(c, &in->x) + core_ea_offset(c, in);
 }
 
 u64 core_load(struct cpu *c, u64 addr, int size);

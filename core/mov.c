@@ -3,13 +3,6 @@
  * except POPF. */
 #include "core/core_priv.h"
 
-/* The segment base of a moffs or memory operand. */
-static u64 seg_base(struct cpu *c, const struct xed_insn *x) {
-  if (x->seg == XED_SEG_FS) return c->fs_base;
-  if (x->seg == XED_SEG_GS) return c->gs_base;
-  return 0;
-}
-
 void op_mov(struct cpu *c, const struct core_insn *in) {
   const struct xed_insn *x = &in->x;
   int size = x->osz;
@@ -29,11 +22,11 @@ void op_mov(struct cpu *c, const struct core_insn *in) {
     case XED_FORM_EvIz: core_set_e(c, in, size, x->imm); break;
     case XED_FORM_ALOb:
     case XED_FORM_rAXOv:
-      moffs = (u64)x->disp + seg_base(c, x);
+      moffs = (u64)x->disp + core_seg_base(c, x);
       core_set_reg(c, x, CORE_RAX, size, core_load(c, moffs, size));
       break;
     default: /* ObAL, OvrAX */
-      moffs = (u64)x->disp + seg_base(c, x);
+      moffs = (u64)x->disp + core_seg_base(c, x);
       core_store(c, moffs, size, core_get_reg(c, x, CORE_RAX, size));
       break;
   }
@@ -49,9 +42,7 @@ void op_movx(struct cpu *c, const struct core_insn *in) {
 
 /* LEA computes the address without a segment base (SDM vol. 2, LEA). */
 void op_lea(struct cpu *c, const struct core_insn *in) {
-  u64 a = core_ea(c, in) - seg_base(c, &in->x);
-  if (in->x.asz == 4) a &= 0xffffffff;
-  core_set_reg(c, &in->x, in->x.reg, in->x.osz, a);
+  core_set_reg(c, &in->x, in->x.reg, in->x.osz, core_ea_offset(c, in));
 }
 
 void op_xchg(struct cpu *c, const struct core_insn *in) {

@@ -30,12 +30,6 @@ static void set_addr_reg(struct cpu *c, const struct xed_insn *x, int r,
   c->regs[r] = x->asz == 4 ? v & 0xffffffff : v;
 }
 
-static u64 seg_base(struct cpu *c, const struct xed_insn *x) {
-  if (x->seg == XED_SEG_FS) return c->fs_base;
-  if (x->seg == XED_SEG_GS) return c->gs_base;
-  return 0;
-}
-
 /* Up to n elements of a forward REP MOVS or STOS at once; returns how
  * many were done (0: go element by element). */
 static u64 bulk(struct cpu *c, const struct xed_insn *x, u64 n) {
@@ -44,7 +38,7 @@ static u64 bulk(struct cpu *c, const struct xed_insn *x, u64 n) {
   u64 di = get_addr_reg(c, x, CORE_RDI), si = 0, k = n, bytes;
   if (k > RUN_BYTES / (u64)size) k = RUN_BYTES / (u64)size;
   if (x->op == XED_OP_MOVS) {
-    si = seg_base(c, x) + get_addr_reg(c, x, CORE_RSI);
+    si = core_seg_base(c, x) + get_addr_reg(c, x, CORE_RSI);
     /* A destination just ahead of the source re-reads copied bytes. */
     if (di > si && di - si < k * (u64)size) k = (di - si) / (u64)size;
     if (k < 2) return 0;
@@ -89,13 +83,13 @@ void op_string(struct cpu *c, const struct core_insn *in) {
     di = get_addr_reg(c, x, CORE_RDI);
     switch (op) {
       case XED_OP_MOVS:
-        a = core_load(c, seg_base(c, x) + si, size);
+        a = core_load(c, core_seg_base(c, x) + si, size);
         core_store(c, di, size, a);
         set_addr_reg(c, x, CORE_RSI, si + step);
         set_addr_reg(c, x, CORE_RDI, di + step);
         break;
       case XED_OP_CMPS:
-        a = core_load(c, seg_base(c, x) + si, size);
+        a = core_load(c, core_seg_base(c, x) + si, size);
         b = core_load(c, di, size);
         core_set_lazy(c, LAZY_SUB, size, a, b, a - b);
         set_addr_reg(c, x, CORE_RSI, si + step);
@@ -106,7 +100,7 @@ void op_string(struct cpu *c, const struct core_insn *in) {
         set_addr_reg(c, x, CORE_RDI, di + step);
         break;
       case XED_OP_LODS:
-        a = core_load(c, seg_base(c, x) + si, size);
+        a = core_load(c, core_seg_base(c, x) + si, size);
         core_set_reg(c, x, CORE_RAX, size, a);
         set_addr_reg(c, x, CORE_RSI, si + step);
         break;
@@ -128,5 +122,5 @@ void op_xlat(struct cpu *c, const struct core_insn *in) {
   const struct xed_insn *x = &in->x;
   u64 a = get_addr_reg(c, x, CORE_RBX) + (c->regs[CORE_RAX] & 0xff);
   if (x->asz == 4) a &= 0xffffffff;
-  core_set_reg(c, x, CORE_RAX, 1, core_load(c, seg_base(c, x) + a, 1));
+  core_set_reg(c, x, CORE_RAX, 1, core_load(c, core_seg_base(c, x) + a, 1));
 }

@@ -33,7 +33,9 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <asm/prctl.h>
 #include <sys/mman.h>
+#include <sys/syscall.h>
 #include <time.h>
 #include <ucontext.h>
 #include <unistd.h>
@@ -49,6 +51,9 @@
 #define DATA_ADDR 0x20000000u
 #define DATA_SIZE 0x4000u
 #define TAKEN_DISP 6 /* branch displacement used by every branch case */
+/* GS base, natively (arch_prctl) and in blink, for GS-override cases; the
+ * C library uses FS, never GS, on x86-64. */
+#define GS_BASE 0x1000000u
 
 #define FLAGS_MASK (X86_EFLAGS_ARITH | X86_EFLAGS_DF)
 
@@ -413,7 +418,7 @@ static void emit(struct tcase *t, u64 v, int n) {
 static void make_case(struct tcase *t, const struct form *f, u64 slot) {
   static const int kSizes[] = {1, 2, 4, 8};
   int size, i, reg, rm = 0, mem = 0, rex = 0, base = -1, index = -1;
-  int scale = 0, mod = 0, need_sib = 0, rep = 0, asz32 = 0, lock = 0;
+  int scale = 0, mod = 0, need_sib = 0, rep = 0, asz32 = 0, lock = 0, gs;
   u64 target = 0, disp = 0, imm = 0, idxval = 0;
   struct state *s = &t->in;
   memset(t, 0, sizeof(*t));
@@ -482,8 +487,12 @@ static void make_case(struct tcase *t, const struct form *f, u64 slot) {
   lock = below(40) == 0;
 
   /* Bytes: prefixes, REX, opcode, ModRM, SIB, displacement, immediate. */
+  gs =
+      (mem || f->kind == K_STRING || f->kind == K_XLAT || f->kind == K_MOFFS) &&
+      !below(8);
   if (lock) emit(t, 0xf0, 1);
   if (rep) emit(t, (u64)rep, 1);
+  if (gs) emit(t, 0x65, 1);
   if (size == 2) emit(t, 0x66, 1);
   if (asz32) emit(t, 0x67, 1);
   if (rex) emit(t, 0x40 | (rex & 15), 1);
@@ -518,7 +527,7 @@ static void make_case(struct tcase *t, const struct form *f, u64 slot) {
       break;
     case IMM_J8: emit(t, TAKEN_DISP, 1); break;
     case IMM_J32: emit(t, TAKEN_DISP, 4); break;
-    case IMM_MOFFS: emit(t, data_addr_mid(64), 8); break;
+    case IMM_MOFFS: emit(t, data_addr_mid(64) - (gs ? GS_BASE : 0), 8); break;
     default: break;
   }
 
@@ -652,8 +661,14 @@ static void make_case(struct tcase *t, const struct form *f, u64 slot) {
     u64 junk = asz32 ? rnd() << 32 : 0;
     if (index >= 0) set_reg(s, index, idxval + (asz32 ? rnd() << 32 : 0));
     set_reg(s, base,
-            (target - disp - (index >= 0 ? idxval << scale : 0)) + junk);
+            (target - (gs ? GS_BASE : 0) - disp -
+             (index >= 0 ? idxval << scale : 0)) +
+                junk);
   }
+  if (gs && f->kind == K_STRING) /* the source only: RDI is always ES */
+    set_reg(s, CORE_RSI, get_reg(s, CORE_RSI) - GS_BASE);
+  if (gs && f->kind == K_XLAT)
+    set_reg(s, CORE_RBX, get_reg(s, CORE_RBX) - GS_BASE);
   t->count = 0;
   if (xed_decode(&t->x, t->bytes, (size_t)t->len, XED_MODE_64) == XED_OK) {
     const struct xed_insn *x = &t->x;
@@ -830,6 +845,7 @@ static void run_blink(struct tcase *t, u64 slot, struct result *r) {
   gc.flags = t->in.v[0];
   gc.lazy = LAZY_NONE;
   gc.rip = slot;
+  gc.gs_base = GS_BASE;
   if (core_run(&gc) != CORE_FAULT) {
     r->sig = -1;
     return;
@@ -1063,6 +1079,10 @@ int main(void) {
       sigaction(SIGFPE, &sa, NULL) || sigaction(SIGSEGV, &sa, NULL) ||
       sigaction(SIGILL, &sa, NULL) || sigaction(SIGBUS, &sa, NULL)) {
     printf("diff: cannot install the signal handlers\n");
+    return 2;
+  }
+  if (syscall(SYS_arch_prctl, ARCH_SET_GS, (unsigned long)GS_BASE)) {
+    printf("diff: cannot set the GS base\n");
     return 2;
   }
   if (mmu_init(&gm) || core_init(&gc, &gm) ||

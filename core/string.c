@@ -66,7 +66,8 @@ void op_string(struct cpu *c, const struct core_insn *in) {
   const struct xed_insn *x = &in->x;
   int size = x->osz, op = x->op;
   int compares = op == XED_OP_CMPS || op == XED_OP_SCAS;
-  u64 step = (core_flags(c) & X86_EFLAGS_DF) ? 0 - (u64)size : (u64)size;
+  /* DF is never lazy: cpu->flags always holds it. */
+  u64 step = (c->flags & X86_EFLAGS_DF) ? 0 - (u64)size : (u64)size;
   u64 si, di, a, b, n = 0;
   int fast =
       x->rep && step == (u64)size && (op == XED_OP_MOVS || op == XED_OP_STOS);

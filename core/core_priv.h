@@ -195,6 +195,7 @@ void op_loop(struct cpu *c, const struct core_insn *in);
 void op_nop(struct cpu *c, const struct core_insn *in);
 void op_syscall(struct cpu *c, const struct core_insn *in);
 void op_fence(struct cpu *c, const struct core_insn *in);
+void op_prefetch(struct cpu *c, const struct core_insn *in);
 void op_ud(struct cpu *c, const struct core_insn *in);
 void op_priv(struct cpu *c, const struct core_insn *in);
 void op_int3(struct cpu *c, const struct core_insn *in);

@@ -26,6 +26,15 @@ void op_fence(struct cpu *c, const struct core_insn *in) {
     core_raise(c, LINUX_SIGILL, LINUX_ILL_ILLOPN, in->addr);
 }
 
+/* Prefetches are hints: nothing happens, and nothing faults. 0F 0D
+ * (PREFETCH/PREFETCHW) exists only with a memory operand; its register
+ * form is #UD on the host CPU. The 0F 18 hints with a register operand are
+ * NOPs. */
+void op_prefetch(struct cpu *c, const struct core_insn *in) {
+  if (in->x.opcode == 0x0d && !(in->x.flags & XED_F_MEM))
+    core_raise(c, LINUX_SIGILL, LINUX_ILL_ILLOPN, in->addr);
+}
+
 void op_ud(struct cpu *c, const struct core_insn *in) {
   core_raise(c, LINUX_SIGILL, LINUX_ILL_ILLOPN, in->addr);
 }

@@ -353,6 +353,10 @@ static void build_forms(void) {
   add(0, 0xff, 6, M_ANY, IMM_NONE, S2 | S8, K_STACK);
   add(0, 0x8f, 0, M_ANY, IMM_NONE, S2 | S8, K_STACK);
   add(0, 0x9c, R, M_NONE, IMM_NONE, S2 | S8, K_STACK); /* PUSHF */
+  /* NOP, hint NOPs and prefetches: nothing changes. */
+  add(0, 0x90, 0, M_NONE, IMM_NONE, SV, K_PLAIN); /* with reg 0: NOP */
+  add(1, 0x0d, R, M_ANY, IMM_NONE, SV, K_PLAIN);
+  for (i = 0x18; i <= 0x1f; ++i) add(1, i, R, M_ANY, IMM_NONE, SV, K_PLAIN);
 }
 
 /* --------------------------------------------------------- one test case */
@@ -908,10 +912,7 @@ static int integer_op(int op) {
     case XED_OP_CPUID:
     case XED_OP_RDTSC:
     case XED_OP_RDTSCP:
-    case XED_OP_PREFETCH:
-    case XED_OP_FENCE:
-    case XED_OP_NOP:
-    case XED_OP_PAUSE: return 0;
+    case XED_OP_FENCE: return 0;
     default: return 1;
   }
 }

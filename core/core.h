@@ -72,6 +72,7 @@ enum {
 #define LINUX_SI_KERNEL 0x80
 #define LINUX_ILL_ILLOPN 2
 #define LINUX_FPE_INTDIV 1
+#define LINUX_TRAP_BRKPT 1
 #define LINUX_SEGV_MAPERR 1
 #define LINUX_SEGV_ACCERR 2
 

@@ -199,6 +199,7 @@ void op_prefetch(struct cpu *c, const struct core_insn *in);
 void op_ud(struct cpu *c, const struct core_insn *in);
 void op_priv(struct cpu *c, const struct core_insn *in);
 void op_int3(struct cpu *c, const struct core_insn *in);
+void op_int1(struct cpu *c, const struct core_insn *in);
 void op_unimplemented(struct cpu *c, const struct core_insn *in);
 
 #endif /* BLINK_CORE_PRIV_H_ */

@@ -200,6 +200,7 @@ void op_ud(struct cpu *c, const struct core_insn *in);
 void op_priv(struct cpu *c, const struct core_insn *in);
 void op_int3(struct cpu *c, const struct core_insn *in);
 void op_int1(struct cpu *c, const struct core_insn *in);
+void op_int(struct cpu *c, const struct core_insn *in);
 void op_unimplemented(struct cpu *c, const struct core_insn *in);
 
 #endif /* BLINK_CORE_PRIV_H_ */

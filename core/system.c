@@ -75,6 +75,17 @@ void op_int1(struct cpu *c, const struct core_insn *in) {
   core_trap(c, LINUX_SIGTRAP, LINUX_TRAP_BRKPT, 0, in->next);
 }
 
+/* INT n: the IDT gates user code may use are 3 (a breakpoint, like INT3),
+ * 4 (overflow: SIGSEGV) and 0x80 (32-bit syscalls, which blink does not
+ * offer); any other vector is #GP. */
+void op_int(struct cpu *c, const struct core_insn *in) {
+  if ((u8)in->x.imm == 3)
+    core_trap(c, LINUX_SIGTRAP, LINUX_SI_KERNEL, 0, in->next);
+  if ((u8)in->x.imm == 4) /* a trap: rip after it */
+    core_trap(c, LINUX_SIGSEGV, LINUX_SI_KERNEL, 0, in->next);
+  core_raise(c, LINUX_SIGSEGV, LINUX_SI_KERNEL, 0);
+}
+
 /* INT3 is a trap: the guest sees rip after it. */
 void op_int3(struct cpu *c, const struct core_insn *in) {
   core_trap(c, LINUX_SIGTRAP, LINUX_SI_KERNEL, 0, in->next);

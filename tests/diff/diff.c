@@ -358,7 +358,7 @@ static void build_forms(void) {
   add(0, 0x9c, R, M_NONE, IMM_NONE, S2 | S8, K_STACK); /* PUSHF */
   /* Instructions whose whole effect is a signal: #UD (SIGILL), #GP at
    * CPL 3 (SIGSEGV, SI_KERNEL), INT3 and INT1 (SIGTRAP after them); INT n
-   * only for vectors 32-255 but 0x80 (see make_case). */
+   * only for vectors 3, 4 and 32-255 but 0x80 (see make_case). */
   add(1, 0x0b, R, M_NONE, IMM_NONE, SV, K_PLAIN); /* UD2 */
   add(1, 0xb9, R, M_ANY, IMM_NONE, SV, K_PLAIN);  /* UD1 */
   add(1, 0xff, R, M_ANY, IMM_NONE, SV, K_PLAIN);  /* UD0 */
@@ -552,10 +552,12 @@ static void make_case(struct tcase *t, const struct form *f, u64 slot) {
                                                     : edge();
       if (f->kind == K_SHXD && size == 2 && (imm & 31) > 16) imm = 16;
       /* Vectors below 32 are the CPU's exceptions, whose gates
-       * differ by kernel (this one lets INT 0x1a through); 0x80 is a
-       * 32-bit syscall. */
-      if (f->kind == K_INT && ((u8)imm < 32 || (u8)imm == 0x80))
+       * differ by kernel (this one lets INT 0x1a through), but for 3 and
+       * 4; 0x80 is a 32-bit syscall. */
+      if (f->kind == K_INT &&
+          (((u8)imm < 32 && imm != 3 && imm != 4) || (u8)imm == 0x80))
         imm = 0x81 + below(100);
+      if (f->kind == K_INT && !below(8)) imm = 3 + below(2);
       emit(t, imm, 1);
       break;
     case IMM_W: emit(t, edge(), 2); break;
@@ -807,6 +809,7 @@ static void on_fault(int sig, siginfo_t *si, void *ctx) {
    * instruction made non-canonical shows up here, after it completed:
    * the context is its result. */
   if (sig == SIGSEGV && si->si_code == SI_KERNEL &&
+      (i64)g[REG_RSP] >> 47 != 0 && (i64)g[REG_RSP] >> 47 != -1 &&
       after_insn((u64)g[REG_RIP], &taken)) {
     for (i = 0; i < 16; ++i) native_out->v[1 + i] = (u64)g[kGregOf[i]];
     native_out->v[0] = (u64)g[REG_EFL];
@@ -816,10 +819,10 @@ static void on_fault(int sig, siginfo_t *si, void *ctx) {
     g[REG_RSP] = (greg_t)diff_host_rsp;
     return;
   }
-  /* A fault reports the instruction; a trap (INT3) the one after it. */
+  /* A fault reports the instruction; a trap (INT3, INT1, INT 4) the one
+   * after it. */
   if ((u64)g[REG_RIP] != native_insn_addr &&
-      !(sig == SIGTRAP &&
-        (u64)g[REG_RIP] == native_insn_addr + (u64)native_case->len)) {
+      (u64)g[REG_RIP] != native_insn_addr + (u64)native_case->len) {
     /* Not the instruction under test: a bug of this program. */
     char msg[256];
     int n = snprintf(

@@ -1,5 +1,5 @@
 /* Integer arithmetic and logic: ADD OR ADC SBB AND SUB XOR CMP, TEST,
- * INC DEC NOT NEG, and the single-flag instructions. */
+ * INC DEC NOT NEG, the single-flag instructions, LAHF and SAHF. */
 #include "core/core_priv.h"
 
 /* Computes op on d and s at size and records the flags lazily. */
@@ -160,4 +160,21 @@ void op_flagop(struct cpu *c, const struct core_insn *in) {
     default: break;
   }
   c->flags = f;
+}
+
+/* LAHF: AH := SF ZF 0 AF 0 PF 1 CF; SAHF loads those five flags from AH
+ * (SDM vol. 2, LAHF, SAHF; CPUID 80000001h ECX.LAHF-SAHF reports them in
+ * 64-bit mode). OF is untouched. */
+#define AH_FLAGS                                                   \
+  (X86_EFLAGS_SF | X86_EFLAGS_ZF | X86_EFLAGS_AF | X86_EFLAGS_PF | \
+   X86_EFLAGS_CF)
+
+void op_lahf(struct cpu *c, const struct core_insn *in) {
+  u64 f = core_flags(c);
+  c->regs[CORE_RAX] = (c->regs[CORE_RAX] & ~(u64)0xff00) | ((f & AH_FLAGS) | 2)
+                                                               << 8;
+}
+
+void op_sahf(struct cpu *c, const struct core_insn *in) {
+  core_put_flags(c, AH_FLAGS, c->regs[CORE_RAX] >> 8);
 }

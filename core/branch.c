@@ -1,4 +1,5 @@
-/* Control transfer and conditions: Jcc, JMP, CALL, RET, SETcc, CMOVcc.
+/* Control transfer and conditions: Jcc, JMP, CALL, RET, SETcc, CMOVcc,
+ * LOOP/LOOPE/LOOPNE and JRCXZ.
  * Near branches always use a 64-bit operand size in 64-bit mode (Intel
  * ignores 66 on them; the decoder's F64 attribute). */
 #include "core/core_priv.h"
@@ -42,4 +43,23 @@ void op_cmovcc(struct cpu *c, const struct core_insn *in) {
   if (!core_cond(c, in->x.opcode & 15))
     v = core_get_reg(c, &in->x, in->x.reg, size);
   core_set_reg(c, &in->x, in->x.reg, size, v);
+}
+
+/* LOOPcc decrement rCX (ECX with a 67 prefix) without touching flags and
+ * branch while it is not zero (and ZF agrees); JRCXZ branches on a zero
+ * rCX (SDM vol. 2, LOOP/LOOPcc, JCXZ/JECXZ/JRCXZ). */
+void op_loop(struct cpu *c, const struct core_insn *in) {
+  u64 m = in->x.asz == 4 ? 0xffffffff : ~(u64)0;
+  u64 n = c->regs[CORE_RCX] & m;
+  int taken;
+  if (in->x.op == XED_OP_JRCXZ) {
+    taken = !n;
+  } else {
+    n = (n - 1) & m;
+    c->regs[CORE_RCX] = n;
+    taken = n != 0;
+    if (in->x.op == XED_OP_LOOPE) taken = taken && core_cond(c, 4);
+    if (in->x.op == XED_OP_LOOPNE) taken = taken && !core_cond(c, 4);
+  }
+  if (taken) c->rip = in->next + in->x.imm;
 }

@@ -66,11 +66,13 @@ enum {
  * and si_code values (asm-generic/siginfo.h). */
 #define LINUX_SIGILL 4
 #define LINUX_SIGTRAP 5
+#define LINUX_SIGBUS 7
 #define LINUX_SIGFPE 8
 #define LINUX_SIGSEGV 11
 #define LINUX_SI_KERNEL 0x80
 #define LINUX_ILL_ILLOPN 2
 #define LINUX_FPE_INTDIV 1
+#define LINUX_TRAP_BRKPT 1
 #define LINUX_SEGV_MAPERR 1
 #define LINUX_SEGV_ACCERR 2
 
@@ -95,6 +97,9 @@ enum core_lazy {
   LAZY_LOGIC,
   LAZY_INC, /* like ADD of 1, CF kept in cpu->flags */
   LAZY_DEC, /* like SUB of 1, CF kept in cpu->flags */
+  LAZY_SHL, /* lazy_src holds the (nonzero, masked) count */
+  LAZY_SHR,
+  LAZY_SAR,
 };
 
 struct core_block;

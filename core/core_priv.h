@@ -81,8 +81,17 @@ static inline u64 core_sext(u64 v, int size) {
   return (u64)((i64)(v << shift) >> shift);
 }
 
-/* The effective address of a memory operand, segment base included. */
-static inline u64 core_ea(struct cpu *c, const struct core_insn *in) {
+/* The base of the segment an FS or GS override names; 0 otherwise (the
+ * other segments are flat in 64-bit mode). */
+static inline u64 core_seg_base(const struct cpu *c, const struct xed_insn *x) {
+  if (x->seg == XED_SEG_FS) return c->fs_base;
+  if (x->seg == XED_SEG_GS) return c->gs_base;
+  return 0;
+}
+
+/* The offset part of a memory operand's address: base + index * scale +
+ * displacement, wrapped to 32 bits under a 67 prefix; no segment base. */
+static inline u64 core_ea_offset(struct cpu *c, const struct core_insn *in) {
   const struct xed_insn *x = &in->x;
   u64 a = (u64)x->disp;
   if (x->base == XED_REG_RIP) {
@@ -92,11 +101,12 @@ static inline u64 core_ea(struct cpu *c, const struct core_insn *in) {
     if (x->index != XED_REG_NONE) a += c->regs[x->index] << x->scale;
   }
   if (x->asz == 4) a &= 0xffffffff;
-  if (x->seg == XED_SEG_FS)
-    a += c->fs_base;
-  else if (x->seg == XED_SEG_GS)
-    a += c->gs_base;
   return a;
+}
+
+/* The effective address of a memory operand, segment base included. */
+static inline u64 core_ea(struct cpu *c, const struct core_insn *in) {
+  return core_seg_base(c, &in->x) + core_ea_offset(c, in);
 }
 
 u64 core_load(struct cpu *c, u64 addr, int size);
@@ -123,6 +133,12 @@ static inline void core_set_e(struct cpu *c, const struct core_insn *in,
 int core_cond(struct cpu *c, int cc);
 void core_set_lazy(struct cpu *c, int kind, int size, u64 dst, u64 src,
                    u64 res);
+/* Eager flags, for operations whose flags cost less to compute at once than
+ * to describe lazily (shifts, rotates, multiplies, bit operations): settles
+ * the lazy state, then replaces the bits in mask with those in bits. */
+void core_put_flags(struct cpu *c, u64 mask, u64 bits);
+/* SF, ZF and PF as a result of res at size sets them. */
+u64 core_szp(u64 res, int size);
 
 /* Handlers, by file. */
 void op_alu(struct cpu *c, const struct core_insn *in);
@@ -131,6 +147,29 @@ void op_incdec(struct cpu *c, const struct core_insn *in);
 void op_not(struct cpu *c, const struct core_insn *in);
 void op_neg(struct cpu *c, const struct core_insn *in);
 void op_flagop(struct cpu *c, const struct core_insn *in);
+void op_lahf(struct cpu *c, const struct core_insn *in);
+void op_sahf(struct cpu *c, const struct core_insn *in);
+
+void op_shift(struct cpu *c, const struct core_insn *in);
+void op_shxd(struct cpu *c, const struct core_insn *in);
+
+void op_mul1(struct cpu *c, const struct core_insn *in);
+void op_imul(struct cpu *c, const struct core_insn *in);
+void op_div(struct cpu *c, const struct core_insn *in);
+
+void op_bt(struct cpu *c, const struct core_insn *in);
+void op_bsf(struct cpu *c, const struct core_insn *in);
+void op_bswap(struct cpu *c, const struct core_insn *in);
+
+void op_xadd(struct cpu *c, const struct core_insn *in);
+void op_cmpxchg(struct cpu *c, const struct core_insn *in);
+void op_cmpxchgxb(struct cpu *c, const struct core_insn *in);
+
+void op_string(struct cpu *c, const struct core_insn *in);
+void op_xlat(struct cpu *c, const struct core_insn *in);
+
+void op_cpuid(struct cpu *c, const struct core_insn *in);
+void op_rdtsc(struct cpu *c, const struct core_insn *in);
 
 void op_mov(struct cpu *c, const struct core_insn *in);
 void op_movx(struct cpu *c, const struct core_insn *in);
@@ -140,6 +179,7 @@ void op_push(struct cpu *c, const struct core_insn *in);
 void op_pop(struct cpu *c, const struct core_insn *in);
 void op_cbw(struct cpu *c, const struct core_insn *in);
 void op_cwd(struct cpu *c, const struct core_insn *in);
+void op_enter(struct cpu *c, const struct core_insn *in);
 void op_leave(struct cpu *c, const struct core_insn *in);
 void op_pushf(struct cpu *c, const struct core_insn *in);
 void op_popf(struct cpu *c, const struct core_insn *in);
@@ -150,12 +190,17 @@ void op_call(struct cpu *c, const struct core_insn *in);
 void op_ret(struct cpu *c, const struct core_insn *in);
 void op_setcc(struct cpu *c, const struct core_insn *in);
 void op_cmovcc(struct cpu *c, const struct core_insn *in);
+void op_loop(struct cpu *c, const struct core_insn *in);
 
 void op_nop(struct cpu *c, const struct core_insn *in);
 void op_syscall(struct cpu *c, const struct core_insn *in);
+void op_fence(struct cpu *c, const struct core_insn *in);
+void op_prefetch(struct cpu *c, const struct core_insn *in);
 void op_ud(struct cpu *c, const struct core_insn *in);
 void op_priv(struct cpu *c, const struct core_insn *in);
 void op_int3(struct cpu *c, const struct core_insn *in);
+void op_int1(struct cpu *c, const struct core_insn *in);
+void op_int(struct cpu *c, const struct core_insn *in);
 void op_unimplemented(struct cpu *c, const struct core_insn *in);
 
 #endif /* BLINK_CORE_PRIV_H_ */

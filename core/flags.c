@@ -20,11 +20,20 @@ static u64 parity(u64 res) {
   return (b & 1) ? 0 : X86_EFLAGS_PF; /* PF is set for an even count */
 }
 
-/* The carry out of the last operation, by kind. */
+/* The carry out of the last operation, by kind. Shifts: the last bit
+ * shifted out (a count past the width shifts out zeros, as the host CPU
+ * gives it; the SDM leaves CF undefined there for SHL/SHR). */
 static int lazy_cf(const struct cpu *c) {
   u64 m = core_mask(c->lazy_size);
   u64 d = c->lazy_dst & m, s = c->lazy_src & m, r = c->lazy_res & m;
+  unsigned w = 8 * c->lazy_size, n = (unsigned)c->lazy_src;
   switch (c->lazy) {
+    case LAZY_SHL: return n <= w && ((d >> (w - n)) & 1);
+    case LAZY_SHR: return n <= w && ((d >> (n - 1)) & 1);
+    case LAZY_SAR:
+      return (
+          int)(((i64)core_sext(d, c->lazy_size) >> (n - 1 < 64 ? n - 1 : 63)) &
+               1);
     case LAZY_ADD: return r < d;
     case LAZY_ADC: return c->lazy_cin ? r <= d : r < d;
     case LAZY_SUB: return d < s;
@@ -50,14 +59,21 @@ u64 core_flags(struct cpu *c) {
     case LAZY_SUB:
     case LAZY_SBB:
     case LAZY_DEC: of = ((d ^ s) & (d ^ r) & sign) != 0; break;
+    /* Shifts define OF for a count of 1; for more we give what the last
+     * 1-bit step would (see core/shift.c). */
+    case LAZY_SHL: of = !(r & sign) != !lazy_cf(c); break;
+    case LAZY_SHR: of = s == 1 && (d & sign); break;
     default: of = 0; break;
   }
   f = c->flags & ~(u64)X86_EFLAGS_ARITH;
   if (lazy_cf(c)) f |= X86_EFLAGS_CF;
   f |= parity(r);
   /* AF: carry out of bit 3, from the operands' and result's bit 4; logic
-   * operations leave it undefined and Intel and AMD parts clear it. */
-  if (c->lazy != LAZY_LOGIC && ((d ^ s ^ r) & 0x10)) f |= X86_EFLAGS_AF;
+   * operations leave it undefined and Intel and AMD parts clear it; for
+   * shifts it is undefined too and AMD parts set it. */
+  if (c->lazy >= LAZY_SHL || (c->lazy != LAZY_LOGIC && ((d ^ s ^ r) & 0x10))) {
+    f |= X86_EFLAGS_AF;
+  }
   if (!r) f |= X86_EFLAGS_ZF;
   if (r & sign) f |= X86_EFLAGS_SF;
   if (of) f |= X86_EFLAGS_OF;
@@ -83,4 +99,17 @@ int core_cond(struct cpu *c, int cc) {
       break;
   }
   return r ^ (cc & 1);
+}
+
+u64 core_szp(u64 res, int size) {
+  u64 m = core_mask(size), f = parity(res);
+  res &= m;
+  if (!res) f |= X86_EFLAGS_ZF;
+  if (res & ((m >> 1) + 1)) f |= X86_EFLAGS_SF;
+  return f;
+}
+
+void core_put_flags(struct cpu *c, u64 mask, u64 bits) {
+  u64 f = core_flags(c);
+  c->flags = (f & ~mask) | (bits & mask);
 }

@@ -1,14 +1,7 @@
 /* Data movement: MOV, MOVZX/MOVSX/MOVSXD, LEA, XCHG, PUSH/POP, CBW/CWD
- * families, LEAVE, PUSHF/POPF. None of them touches the arithmetic flags
+ * families, ENTER, LEAVE, PUSHF/POPF. None of them touches the arithmetic flags
  * except POPF. */
 #include "core/core_priv.h"
-
-/* The segment base of a moffs or memory operand. */
-static u64 seg_base(struct cpu *c, const struct xed_insn *x) {
-  if (x->seg == XED_SEG_FS) return c->fs_base;
-  if (x->seg == XED_SEG_GS) return c->gs_base;
-  return 0;
-}
 
 void op_mov(struct cpu *c, const struct core_insn *in) {
   const struct xed_insn *x = &in->x;
@@ -29,11 +22,11 @@ void op_mov(struct cpu *c, const struct core_insn *in) {
     case XED_FORM_EvIz: core_set_e(c, in, size, x->imm); break;
     case XED_FORM_ALOb:
     case XED_FORM_rAXOv:
-      moffs = (u64)x->disp + seg_base(c, x);
+      moffs = (u64)x->disp + core_seg_base(c, x);
       core_set_reg(c, x, CORE_RAX, size, core_load(c, moffs, size));
       break;
     default: /* ObAL, OvrAX */
-      moffs = (u64)x->disp + seg_base(c, x);
+      moffs = (u64)x->disp + core_seg_base(c, x);
       core_store(c, moffs, size, core_get_reg(c, x, CORE_RAX, size));
       break;
   }
@@ -49,15 +42,16 @@ void op_movx(struct cpu *c, const struct core_insn *in) {
 
 /* LEA computes the address without a segment base (SDM vol. 2, LEA). */
 void op_lea(struct cpu *c, const struct core_insn *in) {
-  u64 a = core_ea(c, in) - seg_base(c, &in->x);
-  if (in->x.asz == 4) a &= 0xffffffff;
-  core_set_reg(c, &in->x, in->x.reg, in->x.osz, a);
+  core_set_reg(c, &in->x, in->x.reg, in->x.osz, core_ea_offset(c, in));
 }
 
 void op_xchg(struct cpu *c, const struct core_insn *in) {
   const struct xed_insn *x = &in->x;
   int size = x->osz;
   u64 a, b;
+  /* LOCK goes only with a memory operand (SDM vol. 2, LOCK). */
+  if ((x->flags & XED_F_LOCK) && !(x->flags & XED_F_MEM))
+    core_raise(c, LINUX_SIGILL, LINUX_ILL_ILLOPN, in->addr);
   if (x->form == XED_FORM_rAXZv) {
     a = core_get_reg(c, x, CORE_RAX, size);
     b = core_get_reg(c, x, x->reg, size);
@@ -120,6 +114,31 @@ void op_leave(struct cpu *c, const struct core_insn *in) {
   u64 v = core_load(c, c->regs[CORE_RBP], size);
   c->regs[CORE_RSP] = c->regs[CORE_RBP] + size;
   core_set_reg(c, &in->x, CORE_RBP, size, v);
+}
+
+/* ENTER size, level: push rBP, copy level-1 frame pointers of the outer
+ * frames, push the new frame pointer, then allocate (SDM vol. 2, ENTER;
+ * the level is taken modulo 32). The registers change only once all is
+ * done: the host CPU writes the pushes, then checks that the final stack
+ * top is writable and faults with RSP and RBP as they were if not. */
+void op_enter(struct cpu *c, const struct core_insn *in) {
+  const struct xed_insn *x = &in->x;
+  int size = x->osz;
+  unsigned level = x->imm2 & 31, i;
+  u64 bp = c->regs[CORE_RBP], sp = c->regs[CORE_RSP], frame;
+  core_store(c, sp -= size, size, bp);
+  frame = sp;
+  if (level) {
+    for (i = 1; i < level; ++i) {
+      bp -= size;
+      core_store(c, sp -= size, size, core_load(c, bp, size));
+    }
+    core_store(c, sp -= size, size, frame);
+  }
+  sp -= x->imm;
+  if (mmu_access_ok(c->mmu, sp, size, MMU_WRITE)) core_memory_fault(c);
+  core_set_reg(c, x, CORE_RBP, size, frame);
+  c->regs[CORE_RSP] = sp;
 }
 
 void op_pushf(struct cpu *c, const struct core_insn *in) {

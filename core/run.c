@@ -72,11 +72,39 @@ _Noreturn void core_raise(struct cpu *c, int sig, int code, u64 addr) {
   core_trap(c, sig, code, addr, c->insn->addr);
 }
 
+/* A non-canonical address (bits 63..47 not all equal) is no page fault
+ * but #GP, or #SS when the stack segment was used (RSP or RBP as the base,
+ * or the stack itself); Linux sends SIGSEGV or SIGBUS with si_code
+ * SI_KERNEL and no address for them. */
+static int stack_access(const struct core_insn *in) {
+  const struct xed_insn *x = &in->x;
+  if ((x->flags & XED_F_MEM) && (x->base == CORE_RSP || x->base == CORE_RBP)) {
+    return 1;
+  }
+  switch (x->op) {
+    case XED_OP_PUSH:
+    case XED_OP_POP:
+    case XED_OP_PUSHF:
+    case XED_OP_POPF:
+    case XED_OP_CALL:
+    case XED_OP_RET:
+    case XED_OP_ENTER:
+    case XED_OP_LEAVE: return !(x->flags & XED_F_MEM);
+    default: return 0;
+  }
+}
+
 _Noreturn void core_memory_fault(struct cpu *c) {
+  u64 a = c->mmu->fault_addr;
+  i64 top = (i64)a >> 47;
+  if (top != 0 && top != -1) {
+    core_raise(c, stack_access(c->insn) ? LINUX_SIGBUS : LINUX_SIGSEGV,
+               LINUX_SI_KERNEL, 0);
+  }
   core_raise(c, LINUX_SIGSEGV,
              c->mmu->fault_code == MMU_FAULT_ACCERR ? LINUX_SEGV_ACCERR
                                                     : LINUX_SEGV_MAPERR,
-             c->mmu->fault_addr);
+             a);
 }
 
 u64 core_load(struct cpu *c, u64 addr, int size) {

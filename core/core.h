@@ -61,6 +61,8 @@ enum {
    X86_EFLAGS_SF | X86_EFLAGS_OF)
 /* What Linux starts a process with: IF and the always-one bit 1. */
 #define X86_EFLAGS_INITIAL 0x202
+/* MXCSR at process start: all exceptions masked, round to nearest. */
+#define X86_MXCSR_INITIAL 0x1f80
 
 /* The guest signals the CPU itself raises, with the x86-64 Linux numbers
  * and si_code values (asm-generic/siginfo.h). */
@@ -115,6 +117,11 @@ struct cpu {
   u8 lazy_size; /* operand size in bytes */
   u8 lazy_cin;  /* carry in, for ADC/SBB */
   u64 fs_base, gs_base;
+  /* XMM0-15 as the guest stores them: 16 little-endian bytes each, so a
+   * load or store is a byte copy on every host and lane arithmetic reads
+   * lanes with the little-endian helpers. */
+  u8 xmm[16][16];
+  u32 mxcsr; /* SSE control and status (SDM vol. 1, 10.2.3) */
   struct mmu *mmu;
   struct core_cache *cache;
   /* The guest signal a fault raised, for CORE_FAULT. */

@@ -192,6 +192,11 @@ void op_setcc(struct cpu *c, const struct core_insn *in);
 void op_cmovcc(struct cpu *c, const struct core_insn *in);
 void op_loop(struct cpu *c, const struct core_insn *in);
 
+void op_sse_movx(struct cpu *c, const struct core_insn *in);
+void op_sse_movs(struct cpu *c, const struct core_insn *in);
+void op_sse_movdq(struct cpu *c, const struct core_insn *in);
+void op_sse_logic(struct cpu *c, const struct core_insn *in);
+
 void op_nop(struct cpu *c, const struct core_insn *in);
 void op_syscall(struct cpu *c, const struct core_insn *in);
 void op_fence(struct cpu *c, const struct core_insn *in);

@@ -1,0 +1,624 @@
+/* core/fpu80.c: 80-bit extended-precision arithmetic with integers only.
+ * See core/fpu80.h for the representation and the environment.
+ *
+ * Internally a finite nonzero operand is unpacked into a sign, the
+ * unbiased exponent of its leading one, and a significand normalized so
+ * that bit 63 is set. Intermediate results are 128 bits (hi:lo, leading
+ * one at bit 127) with a sticky bit jammed into bit 0 of lo, which is
+ * enough to round any of the x87's formats correctly. */
+#include "core/fpu80.h"
+
+#include "core/fpu80_priv.h"
+
+/* 128-bit helpers. */
+
+void fpu80_mul64(u64 a, u64 b, u64 *hi, u64 *lo) {
+  u64 a0 = (u32)a, a1 = a >> 32, b0 = (u32)b, b1 = b >> 32;
+  u64 p00 = a0 * b0, p01 = a0 * b1, p10 = a1 * b0, p11 = a1 * b1;
+  u64 mid = (p00 >> 32) + (u32)p01 + (u32)p10;
+  *lo = mid << 32 | (u32)p00;
+  *hi = p11 + (p01 >> 32) + (p10 >> 32) + (mid >> 32);
+}
+
+/* Shifts hi:lo right by n, ORing every bit shifted out into bit 0. */
+void fpu80_shr_jam(u64 *hi, u64 *lo, u32 n) {
+  if (!n) return;
+  if (n < 64) {
+    u64 sticky = (*lo << (64 - n)) != 0;
+    *lo = *hi << (64 - n) | *lo >> n | sticky;
+    *hi >>= n;
+  } else if (n == 64) {
+    *lo = *hi | (*lo != 0);
+    *hi = 0;
+  } else if (n < 128) {
+    *lo = *hi >> (n - 64) | ((*hi << (128 - n) | *lo) != 0);
+    *hi = 0;
+  } else {
+    *lo = (*hi | *lo) != 0;
+    *hi = 0;
+  }
+}
+
+void fpu80_shl(u64 *hi, u64 *lo, u32 n) {
+  if (!n) return;
+  if (n < 64) {
+    *hi = *hi << n | *lo >> (64 - n);
+    *lo <<= n;
+  } else if (n < 128) {
+    *hi = *lo << (n - 64);
+    *lo = 0;
+  } else {
+    *hi = *lo = 0;
+  }
+}
+
+/* Shifts a nonzero hi:lo left until bit 127 is set; returns the count. */
+int fpu80_norm128(u64 *hi, u64 *lo) {
+  int n = *hi ? __builtin_clzll(*hi) : 64 + __builtin_clzll(*lo);
+  fpu80_shl(hi, lo, n);
+  return n;
+}
+
+/* Classes and unpacking. */
+
+int fpu80_kind(struct fpu80 x) {
+  int e = x.se & 0x7fff;
+  int j = x.sig >> 63;
+  if (!e) return x.sig ? K_DENORM : K_ZERO;
+  if (e == FPU80_EXP_MAX) {
+    if (!j) return K_BAD;
+    if (!(x.sig << 1)) return K_INF;
+    return x.sig & FPU80_QUIET ? K_QNAN : K_SNAN;
+  }
+  return j ? K_NORMAL : K_BAD;
+}
+
+/* A finite nonzero operand: *sig gets the significand with bit 63 set,
+ * the return value is the unbiased exponent of that bit. */
+i32 fpu80_unpack(struct fpu80 x, u64 *sig) {
+  i32 e = x.se & 0x7fff;
+  int n;
+  if (!e) e = 1; /* denormals and pseudo-denormals */
+  n = __builtin_clzll(x.sig);
+  *sig = x.sig << n;
+  return e - FPU80_EXP_BIAS - n;
+}
+
+struct fpu80 fpu80_indefinite(void) {
+  return fpu80_make(0xffff, 0xc000000000000000ull);
+}
+
+static struct fpu80 invalid(struct fpu80_env *e) {
+  e->sw |= FPU80_IE;
+  return fpu80_indefinite();
+}
+
+static struct fpu80 quiet(struct fpu80 x) {
+  x.sig |= FPU80_QUIET;
+  return x;
+}
+
+/* NaN results of SDM vol. 1, table 4-7 for the x87, and unsupported
+ * operands. Called when at least one operand is a NaN or unsupported. */
+struct fpu80 fpu80_nan2(struct fpu80_env *e, struct fpu80 a, int ka,
+                        struct fpu80 b, int kb) {
+  int an = ka == K_QNAN || ka == K_SNAN, bn = kb == K_QNAN || kb == K_SNAN;
+  if (ka == K_BAD || kb == K_BAD) return invalid(e);
+  if (ka == K_SNAN || kb == K_SNAN) e->sw |= FPU80_IE;
+  if (an && bn) {
+    if (ka != kb) return quiet(ka == K_QNAN ? a : b);
+    if ((a.sig << 1) != (b.sig << 1))
+      return quiet((a.sig << 1) > (b.sig << 1) ? a : b);
+    return quiet(a.se < b.se ? a : b);
+  }
+  return quiet(an ? a : b);
+}
+
+struct fpu80 fpu80_nan1(struct fpu80_env *e, struct fpu80 a, int ka) {
+  if (ka == K_BAD) return invalid(e);
+  if (ka == K_SNAN) e->sw |= FPU80_IE;
+  return quiet(a);
+}
+
+/* Rounding. */
+
+/* Rounds hi (with lo below it) to a multiple of 2^k, k in 0..63, in
+ * direction rc for a number of sign SIGN. Returns 1 if hi carried out of
+ * bit 63 (hi is then 0); *inexact and *up say what happened. */
+static int round_bits(int rc, int sign, u64 *hi, u64 lo, int k, int *inexact,
+                      int *up) {
+  u64 mask = k ? ~0ull >> (64 - k) : 0;
+  u64 rem = *hi & mask;
+  int half, sticky, inc = 0;
+  if (k) {
+    half = rem >> (k - 1) & 1;
+    sticky = (rem & (mask >> 1)) || lo;
+  } else {
+    half = lo >> 63;
+    sticky = (lo << 1) != 0;
+  }
+  *inexact = half || sticky;
+  switch (rc) {
+    case FPU80_RC_NEAR: inc = half && (sticky || (*hi >> k & 1)); break;
+    case FPU80_RC_DOWN: inc = sign && *inexact; break;
+    case FPU80_RC_UP: inc = !sign && *inexact; break;
+    default: break;
+  }
+  *hi &= ~mask;
+  *up = inc;
+  if (!inc) return 0;
+  *hi += mask + 1;
+  return *hi == 0;
+}
+
+/* Rounds sign * hi:lo * 2^(exp - 127), bit 127 set, to PREC bits with the
+ * exponent range EMIN..EMAX (of the leading bit), under env's RC. Returns
+ * the exponent of bit 63 of *sig; a denormal result has J clear and the
+ * exponent EMIN; an overflow to infinity returns EMAX + 1. Tininess is
+ * detected after rounding, as x86 does; a masked underflow is flagged only
+ * when the result is also inexact (SDM vol. 1, 4.9.1.5). */
+i32 fpu80_round(struct fpu80_env *e, int sign, i32 exp, u64 hi, u64 lo,
+                int prec, i32 emin, i32 emax, u64 *sig) {
+  int rc = e->cw >> 10 & 3, k = 64 - prec, inexact, up;
+  u64 h = hi;
+  i32 x = exp;
+  e->sw &= ~FPU80_C1;
+  if (round_bits(rc, sign, &h, lo, k, &inexact, &up)) {
+    h = FPU80_J;
+    ++x;
+  }
+  if (x > emax) {
+    e->sw |= FPU80_OE | FPU80_PE;
+    if (rc == FPU80_RC_NEAR || (rc == FPU80_RC_UP && !sign) ||
+        (rc == FPU80_RC_DOWN && sign)) {
+      e->sw |= FPU80_C1;
+      *sig = FPU80_J;
+      return emax + 1;
+    }
+    *sig = ~0ull << k;
+    return emax;
+  }
+  if (x >= emin) {
+    if (inexact) e->sw |= FPU80_PE;
+    if (up) e->sw |= FPU80_C1;
+    *sig = h;
+    return x;
+  }
+  fpu80_shr_jam(&hi, &lo, emin - exp);
+  round_bits(rc, sign, &hi, lo, k, &inexact, &up);
+  if (inexact) e->sw |= FPU80_UE | FPU80_PE;
+  if (up) e->sw |= FPU80_C1;
+  *sig = hi;
+  return emin;
+}
+
+static struct fpu80 pack80(int sign, i32 exp, u64 sig) {
+  u16 s = sign ? 0x8000 : 0;
+  if (exp > FPU80_EMAX) return fpu80_make(s | 0x7fff, FPU80_J);
+  if (!(sig >> 63)) return fpu80_make(s, sig);
+  return fpu80_make(s | (exp + FPU80_EXP_BIAS), sig);
+}
+
+struct fpu80 fpu80_round80(struct fpu80_env *e, int sign, i32 exp, u64 hi,
+                           u64 lo, int prec) {
+  u64 sig;
+  exp = fpu80_round(e, sign, exp, hi, lo, prec, FPU80_EMIN, FPU80_EMAX, &sig);
+  return pack80(sign, exp, sig);
+}
+
+/* Normalizes and rounds a nonzero hi:lo whose bit 127 has exponent EXP. */
+struct fpu80 fpu80_norm_round(struct fpu80_env *e, int sign, i32 exp, u64 hi,
+                              u64 lo, int prec) {
+  exp -= fpu80_norm128(&hi, &lo);
+  return fpu80_round80(e, sign, exp, hi, lo, prec);
+}
+
+static int pc_bits(struct fpu80_env *e) {
+  switch (e->cw >> 8 & 3) {
+    case FPU80_PC_24: return 24;
+    case FPU80_PC_53: return 53;
+    default: return 64;
+  }
+}
+
+static struct fpu80 zero(int sign) {
+  return fpu80_make(sign ? 0x8000 : 0, 0);
+}
+
+static struct fpu80 inf(int sign) {
+  return fpu80_make(sign ? 0xffff : 0x7fff, FPU80_J);
+}
+
+/* Arithmetic. */
+
+static struct fpu80 addsub(struct fpu80_env *e, struct fpu80 a, struct fpu80 b,
+                           int negb) {
+  int ka = fpu80_kind(a), kb = fpu80_kind(b);
+  int sa = FPU80_SIGN(a), sb = FPU80_SIGN(b) ^ negb, prec = pc_bits(e);
+  u64 ha, la = 0, hb, lb = 0;
+  i32 ea, eb;
+  e->sw &= ~FPU80_C1;
+  if (FPU80_IS_NAN(ka) || FPU80_IS_NAN(kb)) return fpu80_nan2(e, a, ka, b, kb);
+  if (ka == K_INF && kb == K_INF && sa != sb) return invalid(e);
+  if (ka == K_DENORM || kb == K_DENORM) e->sw |= FPU80_DE;
+  if (ka == K_INF || kb == K_INF) return inf(ka == K_INF ? sa : sb);
+  if (ka == K_ZERO && kb == K_ZERO) {
+    if (sa == sb) return zero(sa);
+    return zero((e->cw >> 10 & 3) == FPU80_RC_DOWN);
+  }
+  if (ka == K_ZERO || kb == K_ZERO) {
+    if (ka == K_ZERO) {
+      a = b;
+      sa = sb;
+    }
+    ea = fpu80_unpack(a, &ha);
+    return fpu80_round80(e, sa, ea, ha, 0, prec);
+  }
+  ea = fpu80_unpack(a, &ha);
+  eb = fpu80_unpack(b, &hb);
+  if (ea < eb) {
+    i32 t = ea;
+    u64 th = ha;
+    int ts = sa;
+    ea = eb, eb = t, ha = hb, hb = th, sa = sb, sb = ts;
+  }
+  fpu80_shr_jam(&hb, &lb, ea - eb);
+  if (sa == sb) {
+    u64 lo = la + lb, hi = ha + hb + (lo < la);
+    if (hi < ha) {
+      fpu80_shr_jam(&hi, &lo, 1);
+      hi |= FPU80_J;
+      ++ea;
+    }
+    return fpu80_round80(e, sa, ea, hi, lo, prec);
+  }
+  if (ha < hb || (ha == hb && la < lb)) {
+    u64 th = ha, tl = la;
+    ha = hb, la = lb, hb = th, lb = tl, sa = sb;
+  }
+  {
+    u64 lo = la - lb, hi = ha - hb - (la < lb);
+    if (!hi && !lo) return zero((e->cw >> 10 & 3) == FPU80_RC_DOWN);
+    return fpu80_norm_round(e, sa, ea, hi, lo, prec);
+  }
+}
+
+struct fpu80 fpu80_add(struct fpu80_env *e, struct fpu80 a, struct fpu80 b) {
+  return addsub(e, a, b, 0);
+}
+
+struct fpu80 fpu80_sub(struct fpu80_env *e, struct fpu80 a, struct fpu80 b) {
+  return addsub(e, a, b, 1);
+}
+
+struct fpu80 fpu80_mul(struct fpu80_env *e, struct fpu80 a, struct fpu80 b) {
+  int ka = fpu80_kind(a), kb = fpu80_kind(b), s = FPU80_SIGN(a) ^ FPU80_SIGN(b);
+  u64 ha, hb, hi, lo;
+  i32 ea, eb;
+  e->sw &= ~FPU80_C1;
+  if (FPU80_IS_NAN(ka) || FPU80_IS_NAN(kb)) return fpu80_nan2(e, a, ka, b, kb);
+  if (ka == K_INF || kb == K_INF) {
+    if (ka == K_ZERO || kb == K_ZERO) return invalid(e);
+    if (ka == K_DENORM || kb == K_DENORM) e->sw |= FPU80_DE;
+    return inf(s);
+  }
+  if (ka == K_DENORM || kb == K_DENORM) e->sw |= FPU80_DE;
+  if (ka == K_ZERO || kb == K_ZERO) return zero(s);
+  ea = fpu80_unpack(a, &ha);
+  eb = fpu80_unpack(b, &hb);
+  fpu80_mul64(ha, hb, &hi, &lo);
+  return fpu80_norm_round(e, s, ea + eb + 1, hi, lo, pc_bits(e));
+}
+
+/* Quotient of two significands with bit 63 set: 66 bits (the leading one
+ * at bit 127 of hi:lo) and a sticky bit; returns 1 if a < b (the
+ * quotient's exponent is then one lower). */
+static int div_sig(u64 a, u64 b, u64 *hi, u64 *lo) {
+  u64 r = a, qh = 0, ql = 0;
+  int top = 0, i, low = a < b;
+  if (low) {
+    top = 1;
+    r <<= 1;
+  }
+  for (i = 0; i < 66; ++i) {
+    int bit = top || r >= b;
+    if (bit) r -= b;
+    qh = qh << 1 | ql >> 63;
+    ql = ql << 1 | bit;
+    top = r >> 63;
+    r <<= 1;
+  }
+  fpu80_shl(&qh, &ql, 62);
+  *hi = qh;
+  *lo = ql | (r != 0 || top);
+  return low;
+}
+
+struct fpu80 fpu80_div(struct fpu80_env *e, struct fpu80 a, struct fpu80 b) {
+  int ka = fpu80_kind(a), kb = fpu80_kind(b), s = FPU80_SIGN(a) ^ FPU80_SIGN(b);
+  u64 ha, hb, hi, lo;
+  i32 ea, eb;
+  e->sw &= ~FPU80_C1;
+  if (FPU80_IS_NAN(ka) || FPU80_IS_NAN(kb)) return fpu80_nan2(e, a, ka, b, kb);
+  if ((ka == K_INF && kb == K_INF) || (ka == K_ZERO && kb == K_ZERO))
+    return invalid(e);
+  if (kb == K_ZERO && ka != K_INF) {
+    e->sw |= FPU80_ZE;
+    return inf(s);
+  }
+  if (ka == K_DENORM || kb == K_DENORM) e->sw |= FPU80_DE;
+  if (ka == K_INF) return inf(s);
+  if (kb == K_INF || ka == K_ZERO) return zero(s);
+  ea = fpu80_unpack(a, &ha);
+  eb = fpu80_unpack(b, &hb);
+  ea -= eb + div_sig(ha, hb, &hi, &lo);
+  return fpu80_round80(e, s, ea, hi, lo, pc_bits(e));
+}
+
+/* Square root of a 65-bit radicand (top:s, top 0 or 1) times 2^68: the
+ * 67 or 68 bits of its floor in hi:lo; returns 1 if it was inexact. */
+static int sqrt_sig(int top, u64 s, u64 *hi, u64 *lo) {
+  u64 rh = 0, rl = 0, qh = 0, ql = 0;
+  int i;
+  for (i = 0; i < 68; ++i) {
+    /* Bits 135 - 2i and 134 - 2i of the 136-bit radicand: pairs 0..33
+     * come from s in a 68-bit field, the rest are zero. */
+    u64 pair = 0, th, tl;
+    if (i < 34) {
+      int k = 67 - 2 * i;
+      u64 b1 = k == 64 ? (u64)top : k > 64 ? 0 : s >> k & 1;
+      u64 b0 = k - 1 == 64 ? (u64)top : k - 1 > 64 ? 0 : s >> (k - 1) & 1;
+      pair = b1 << 1 | b0;
+    }
+    rh = rh << 2 | rl >> 62;
+    rl = rl << 2 | pair;
+    th = qh << 2 | ql >> 62;
+    tl = ql << 2 | 1;
+    qh = qh << 1 | ql >> 63;
+    ql <<= 1;
+    if (rh > th || (rh == th && rl >= tl)) {
+      rh = rh - th - (rl < tl);
+      rl -= tl;
+      ql |= 1;
+    }
+  }
+  *hi = qh;
+  *lo = ql;
+  return rh || rl;
+}
+
+struct fpu80 fpu80_sqrt(struct fpu80_env *e, struct fpu80 a) {
+  int ka = fpu80_kind(a), s = FPU80_SIGN(a), top = 0, sticky;
+  u64 sig, hi, lo;
+  i32 ex;
+  e->sw &= ~FPU80_C1;
+  if (FPU80_IS_NAN(ka)) return fpu80_nan1(e, a, ka);
+  if (ka == K_ZERO) return a;
+  if (s) return invalid(e);
+  if (ka == K_INF) return a;
+  if (ka == K_DENORM) e->sw |= FPU80_DE;
+  ex = fpu80_unpack(a, &sig) - 63; /* a = sig * 2^ex */
+  if (ex & 1) {
+    top = sig >> 63;
+    sig <<= 1;
+    --ex;
+  }
+  /* sqrt(a) = q * 2^(ex / 2 - 34); one more bit keeps the sticky bit
+   * apart from q's last bit. */
+  sticky = sqrt_sig(top, sig, &hi, &lo);
+  fpu80_shl(&hi, &lo, 1);
+  lo |= sticky;
+  return fpu80_norm_round(e, 0, ex / 2 - 35 + 127, hi, lo, pc_bits(e));
+}
+
+/* Compares and classes. */
+
+/* A key that orders finite and infinite magnitudes: the exponent of the
+ * leading one (huge for infinity, tiny for zero) and the significand. */
+static i32 mag_key(struct fpu80 x, int k, u64 *sig) {
+  if (k == K_ZERO) {
+    *sig = 0;
+    return -100000;
+  }
+  if (k == K_INF) {
+    *sig = 0;
+    return 100000;
+  }
+  return fpu80_unpack(x, sig);
+}
+
+enum fpu80_rel fpu80_compare(struct fpu80_env *e, struct fpu80 a,
+                             struct fpu80 b, int quiet) {
+  int ka = fpu80_kind(a), kb = fpu80_kind(b), sa, sb, r;
+  u64 ma, mb;
+  i32 xa, xb;
+  e->sw &= ~FPU80_CC;
+  if (FPU80_IS_NAN(ka) || FPU80_IS_NAN(kb)) {
+    if (!quiet || ka == K_SNAN || kb == K_SNAN || ka == K_BAD || kb == K_BAD)
+      e->sw |= FPU80_IE;
+    e->sw |= FPU80_UN;
+    return FPU80_UN;
+  }
+  if (ka == K_DENORM || kb == K_DENORM) e->sw |= FPU80_DE;
+  sa = FPU80_SIGN(a) && ka != K_ZERO;
+  sb = FPU80_SIGN(b) && kb != K_ZERO;
+  xa = mag_key(a, ka, &ma);
+  xb = mag_key(b, kb, &mb);
+  if (sa != sb) {
+    r = sa ? FPU80_LT : FPU80_GT;
+  } else if (xa == xb && ma == mb) {
+    r = FPU80_EQ;
+  } else {
+    int bigger = xa > xb || (xa == xb && ma > mb);
+    r = bigger != sa ? FPU80_GT : FPU80_LT;
+  }
+  e->sw |= r;
+  return r;
+}
+
+enum fpu80_class fpu80_examine(struct fpu80_env *e, struct fpu80 a) {
+  static const u16 kClass[] = {FPU80_ZERO,       FPU80_DENORMAL, FPU80_NORMAL,
+                               FPU80_INFINITY,   FPU80_NAN,      FPU80_NAN,
+                               FPU80_UNSUPPORTED};
+  int k = kClass[fpu80_kind(a)];
+  e->sw &= ~FPU80_CC;
+  e->sw |= k | (FPU80_SIGN(a) ? FPU80_C1 : 0);
+  return k;
+}
+
+/* Rounds a finite nonzero X to an integer under RC: *mag gets its
+ * magnitude (or *big is set if it is 2^64 or more); sets PE and C1. */
+int fpu80_int_mag(struct fpu80_env *e, struct fpu80 x, int rc, u64 *mag) {
+  u64 hi, lo = 0;
+  i32 ex = fpu80_unpack(x, &hi);
+  int inexact, up;
+  e->sw &= ~FPU80_C1;
+  if (ex >= 64) return 1;
+  if (ex >= 63) {
+    *mag = hi;
+    return 0;
+  }
+  fpu80_shr_jam(&hi, &lo, 63 - ex);
+  if (round_bits(rc, FPU80_SIGN(x), &hi, lo, 0, &inexact, &up)) return 1;
+  if (inexact) e->sw |= FPU80_PE;
+  if (up) e->sw |= FPU80_C1;
+  *mag = hi;
+  return 0;
+}
+
+struct fpu80 fpu80_round_int(struct fpu80_env *e, struct fpu80 a) {
+  int ka = fpu80_kind(a);
+  u64 m;
+  e->sw &= ~FPU80_C1;
+  if (FPU80_IS_NAN(ka)) return fpu80_nan1(e, a, ka);
+  if (ka == K_ZERO || ka == K_INF) return a;
+  if (ka == K_DENORM) e->sw |= FPU80_DE;
+  if (fpu80_int_mag(e, a, FPU80_RC(e), &m)) return a;
+  if (!m) return zero(FPU80_SIGN(a));
+  {
+    int n = __builtin_clzll(m);
+    return fpu80_make((FPU80_SIGN(a) << 15) | (FPU80_EXP_BIAS + 63 - n),
+                      m << n);
+  }
+}
+
+/* FSCALE, FXTRACT, FPREM. */
+
+struct fpu80 fpu80_scale(struct fpu80_env *e, struct fpu80 a, struct fpu80 b) {
+  int ka = fpu80_kind(a), kb = fpu80_kind(b), sa = FPU80_SIGN(a);
+  u64 sig;
+  i32 ea, n;
+  e->sw &= ~FPU80_C1;
+  if (FPU80_IS_NAN(ka) || FPU80_IS_NAN(kb)) return fpu80_nan2(e, a, ka, b, kb);
+  if (kb == K_INF) {
+    if (FPU80_SIGN(b)) {
+      if (ka == K_INF) return invalid(e);
+      if (ka == K_DENORM) e->sw |= FPU80_DE;
+      return zero(sa);
+    }
+    if (ka == K_ZERO) return invalid(e);
+    if (ka == K_DENORM) e->sw |= FPU80_DE;
+    return inf(sa);
+  }
+  if (ka == K_DENORM || kb == K_DENORM) e->sw |= FPU80_DE;
+  if (ka == K_ZERO || ka == K_INF) return a;
+  if (kb == K_ZERO) {
+    n = 0;
+  } else {
+    u64 sb;
+    i32 eb = fpu80_unpack(b, &sb);
+    if (eb >= 30) {
+      n = 1 << 30;
+    } else if (eb < 0) {
+      n = 0;
+    } else {
+      n = sb >> (63 - eb);
+    }
+    if (FPU80_SIGN(b)) n = -n;
+  }
+  ea = fpu80_unpack(a, &sig);
+  return fpu80_round80(e, sa, ea + n, sig, 0, 64);
+}
+
+struct fpu80 fpu80_xtract(struct fpu80_env *e, struct fpu80 a,
+                          struct fpu80 *sig) {
+  int ka = fpu80_kind(a);
+  u64 m;
+  i32 ex;
+  e->sw &= ~FPU80_C1;
+  if (FPU80_IS_NAN(ka)) return *sig = fpu80_nan1(e, a, ka);
+  if (ka == K_ZERO) {
+    e->sw |= FPU80_ZE;
+    *sig = a;
+    return inf(1);
+  }
+  if (ka == K_INF) {
+    *sig = a;
+    return inf(0);
+  }
+  if (ka == K_DENORM) e->sw |= FPU80_DE;
+  ex = fpu80_unpack(a, &m);
+  *sig = fpu80_make((a.se & 0x8000) | FPU80_EXP_BIAS, m);
+  return fpu80_from_int(ex);
+}
+
+struct fpu80 fpu80_prem(struct fpu80_env *e, struct fpu80 a, struct fpu80 b,
+                        int ieee) {
+  int ka = fpu80_kind(a), kb = fpu80_kind(b), sa = FPU80_SIGN(a), top;
+  u64 ha, hb, r, q = 0;
+  i32 ea, eb, d;
+  struct fpu80 res;
+  e->sw &= ~FPU80_CC;
+  if (FPU80_IS_NAN(ka) || FPU80_IS_NAN(kb)) return fpu80_nan2(e, a, ka, b, kb);
+  if (ka == K_INF || kb == K_ZERO) return invalid(e);
+  if (ka == K_DENORM || kb == K_DENORM) e->sw |= FPU80_DE;
+  if (ka == K_ZERO) return a;
+  ea = fpu80_unpack(a, &ha);
+  if (kb == K_INF) return fpu80_round80(e, sa, ea, ha, 0, 64);
+  eb = fpu80_unpack(b, &hb);
+  d = ea - eb;
+  if (d >= 64) {
+    /* Partial: reduce the exponent by N in 32..63 (N measured on the
+     * host CPU), keeping the quotient truncated. */
+    d = 32 + (d - 32) % 32;
+    eb = ea - d;
+    ieee = 0;
+    e->sw |= FPU80_C2;
+  }
+  if (d < 0) {
+    /* |a| < |b|: the quotient is 0, or 1 for FPREM1 when |a| > |b| / 2. */
+    if (!ieee || d < -1 || ha <= hb) return fpu80_round80(e, sa, ea, ha, 0, 64);
+    /* b - a in units of 2^(eb - 64) is 2 * hb - ha < hb. */
+    r = hb - ha + hb;
+    res = fpu80_norm_round(e, !sa, eb - 64 + 127, 0, r, 64);
+    e->sw |= FPU80_C1; /* quotient 1 */
+    return res;
+  }
+  r = ha;
+  top = 0;
+  for (;;) {
+    int bit = top || r >= hb;
+    if (bit) r -= hb;
+    q = q << 1 | bit;
+    if (!d--) break;
+    top = r >> 63;
+    r <<= 1;
+  }
+  /* a = q * b + r * 2^(eb - 63), 0 <= r < hb. */
+  if (ieee) {
+    int more = r > hb - r || (r == hb - r && (q & 1));
+    if (more) {
+      r = hb - r;
+      ++q;
+      sa ^= 1;
+    }
+  }
+  res = r ? fpu80_norm_round(e, sa, eb - 63 + 127, 0, r, 64)
+          : zero(FPU80_SIGN(a));
+  if (!(e->sw & FPU80_C2)) {
+    if (q & 4) e->sw |= FPU80_C0;
+    if (q & 2) e->sw |= FPU80_C3;
+    if (q & 1) e->sw |= FPU80_C1;
+  }
+  return res;
+}

@@ -170,4 +170,26 @@ struct fpu80 fpu80_xtract(struct fpu80_env *e, struct fpu80 a,
 struct fpu80 fpu80_prem(struct fpu80_env *e, struct fpu80 a, struct fpu80 b,
                         int ieee);
 
+/* Transcendentals, evaluated with a 128-bit significand and rounded once
+ * under RC (PC ignored), so within 1 ulp of the exact value and almost
+ * always correctly rounded. F2XM1: 2^a - 1 for -1 <= a <= 1. FYL2X and
+ * FYL2XP1: y * log2(x) and y * log2(1 + x) with x = ST0, y = ST1 (the
+ * result replaces ST1 and pops). FPATAN: the angle of (x, y), i.e.
+ * atan(y / x) in the right quadrant, with x = ST0, y = ST1. */
+struct fpu80 fpu80_f2xm1(struct fpu80_env *e, struct fpu80 a);
+struct fpu80 fpu80_fyl2x(struct fpu80_env *e, struct fpu80 x, struct fpu80 y);
+struct fpu80 fpu80_fyl2xp1(struct fpu80_env *e, struct fpu80 x, struct fpu80 y);
+struct fpu80 fpu80_fpatan(struct fpu80_env *e, struct fpu80 x, struct fpu80 y);
+/* FSIN, FCOS, FSINCOS (either pointer may be null; FSINCOS leaves the
+ * sine in ST1 and pushes the cosine) and FPTAN (the tangent goes to ST1,
+ * *push is pushed: 1.0, or the same NaN when the result is a NaN). The
+ * argument is reduced modulo pi/2 with the x87's 66-bit pi, as the
+ * hardware does. When |a| >= 2^63 they set C2, write nothing and return
+ * 1 (the handler leaves ST0 alone and pushes nothing); otherwise they
+ * clear C2 and return 0. */
+int fpu80_sincos(struct fpu80_env *e, struct fpu80 a, struct fpu80 *sin,
+                 struct fpu80 *cos);
+int fpu80_ptan(struct fpu80_env *e, struct fpu80 a, struct fpu80 *tan,
+               struct fpu80 *push);
+
 #endif /* BLINK_CORE_FPU80_H_ */

@@ -13,6 +13,8 @@
  * FPU80_DIFF_SEED the seed. Exit status 0 only with no mismatch. */
 #include "core/fpu80.h"
 
+#include "core/fpu80_priv.h"
+
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -260,6 +262,26 @@ static u16 x87_fbld(u16 cw, const u8 *m, u8 *r) {
                    : "m"(cw), "m"(*(const u8(*)[10])m));
   return sw;
 }
+
+X87_UN(f2xm1, "f2xm1")
+X87_UN(fsin, "fsin")
+X87_UN(fcos, "fcos")
+X87_PAIR(fyl2x, "fyl2x")
+X87_PAIR(fyl2xp1, "fyl2xp1")
+X87_PAIR(fpatan, "fpatan")
+
+/* FSINCOS and FPTAN push: r gets ST0 (cos, or 1.0), r2 ST1 (sin, tan). */
+#define X87_PUSH(NAME, INSN)                                               \
+  static u16 x87_##NAME(u16 cw, const u8 *a, u8 *r, u8 *r2) {              \
+    u16 sw;                                                                \
+    __asm__ volatile("fninit\n\tfldcw %3\n\tfldt %4\n\t" INSN              \
+                     "\n\tfnstsw %0\n\tfstpt %1\n\tfstpt %2"               \
+                     : "=m"(sw), "=m"(*(u8(*)[10])r), "=m"(*(u8(*)[10])r2) \
+                     : "m"(cw), "m"(*(const u8(*)[10])a));                 \
+    return sw;                                                             \
+  }
+X87_PUSH(fsincos, "fsincos")
+X87_PUSH(fptan, "fptan")
 
 /* Bookkeeping. */
 
@@ -529,13 +551,185 @@ static void run_loads(int op, u16 cw) {
   }
 }
 
+/* Transcendentals: within 1 ulp of the host, aim for identical. */
+
+enum {
+  T_F2XM1,
+  T_FYL2X,
+  T_FYL2XP1,
+  T_FPATAN,
+  T_FSIN,
+  T_FCOS,
+  T_FSINCOS,
+  T_FPTAN,
+  T_COUNT
+};
+
+static const char *const kTransName[T_COUNT] = {
+    "f2xm1", "fyl2x", "fyl2xp1", "fpatan", "fsin", "fcos", "fsincos", "fptan"};
+
+/* ulps[op][0], [1]: results 0 and 1 ulp from the host's; [2]: more. */
+static long tcases[T_COUNT], ulps[T_COUNT][3], tflags[T_COUNT], tc1[T_COUNT];
+static const char *tshow;
+static long tshown;
+
+/* An integer that orders 80-bit values as the reals they denote. */
+static __int128 key80(const u8 *p) {
+  struct fpu80 x = fpu80_load(p);
+  int ex = x.se & 0x7fff;
+  __int128 k = (__int128)(ex ? ex - 1 : 0) << 63;
+  k += x.sig;
+  return x.se >> 15 ? -k : k;
+}
+
+static void tcheck(int op, u16 cw, const u8 *a, const u8 *b, int nin,
+                   const u8 *want, const u8 *got, u16 wsw, u16 gsw) {
+  __int128 d;
+  u16 mask = 0x3f | FPU80_C2;
+  int bucket;
+  ++tcases[op];
+  if (!memcmp(want, got, 10)) {
+    bucket = 0;
+    mask |= FPU80_C1;
+  } else {
+    d = key80(want) - key80(got);
+    if (d < 0) d = -d;
+    bucket = d == 1 ? 1 : 2;
+    if (fpu80_kind(fpu80_load(want)) >= K_INF ||
+        fpu80_kind(fpu80_load(got)) >= K_INF)
+      bucket = 2;
+  }
+  ++ulps[op][bucket];
+  /* C1 says which way the result was rounded: where the host's internal
+   * approximation and ours straddle the returned value, they differ
+   * without either being wrong. Counted apart. */
+  if (bucket == 0 && ((wsw ^ gsw) & mask) == FPU80_C1) {
+    ++tc1[op];
+    return;
+  }
+  if (bucket < 2 && (wsw & mask) == (gsw & mask) &&
+      !(bucket == 1 && tshow && getenv("FPU80_DIFF_ULP1")))
+    return;
+  if (bucket < 2) ++tflags[op];
+  if (tshow && strcmp(tshow, kTransName[op])) return;
+  if (tshown++ >= 30) return;
+  printf("%s %s cw=%04x", bucket == 2 ? "ULPS" : "FLAGS", kTransName[op], cw);
+  if (nin >= 1) hex("a", a, 10);
+  if (nin >= 2) hex("b", b, 10);
+  hex("want", want, 10);
+  hex("got", got, 10);
+  printf(" sw want=%04x got=%04x\n", wsw & mask, gsw & mask);
+}
+
+/* An angle: anywhere up to past 2^63, or next to a multiple of pi/2. */
+static struct fpu80 gen_angle(void) {
+  struct fpu80_env e = {FPU80_CW_DEFAULT, 0};
+  struct fpu80 x;
+  u16 s = (rnd() & 1) ? 0x8000 : 0;
+  switch (rnd_below(6)) {
+    case 0: return gen80();
+    case 1:
+      x = fpu80_mul(&e, fpu80_from_int(rnd() >> rnd_below(64)),
+                    fpu80_make(0x3fff, 0xc90fdaa22168c235ull));
+      x.sig += rnd_below(64) - 32;
+      x.se |= s;
+      return x;
+    case 2: return fpu80_make(s | (0x3fff - rnd_below(70)), gen_sig());
+    default: return fpu80_make(s | (0x3fff - 10 + rnd_below(76)), gen_sig());
+  }
+}
+
+static void run_trans(int op, u16 cw) {
+  struct fpu80_env e = {cw, 0};
+  struct fpu80 a, b, r, r2;
+  u8 ma[10], mb[10], want[10], want2[10], got[10], got2[10];
+  u16 sw, s = (rnd() & 1) ? 0x8000 : 0;
+  switch (op) {
+    case T_F2XM1:
+      a = rnd_below(8) ? fpu80_make(s | (0x3fff - rnd_below(80)), gen_sig())
+                       : gen_special();
+      if (fpu80_kind(a) == K_NORMAL && (a.se & 0x7fff) >= 0x3fff)
+        a = fpu80_make(a.se & 0xbfff, FPU80_J); /* +-1: |a| <= 1 only */
+      fpu80_store(ma, a);
+      sw = x87_f2xm1(cw, ma, want);
+      fpu80_store(got, fpu80_f2xm1(&e, a));
+      tcheck(op, cw, ma, 0, 1, want, got, sw, e.sw);
+      return;
+    case T_FYL2X:
+    case T_FYL2XP1:
+    case T_FPATAN:
+      if (op == T_FYL2XP1) {
+        /* Defined for |x| < 1 - sqrt(2) / 2 only. */
+        do {
+          a = rnd_below(8) ? fpu80_make(s | (0x3ffd - rnd_below(80)), gen_sig())
+                           : gen_special();
+        } while (fpu80_kind(a) == K_NORMAL && (a.se & 0x7fff) >= 0x3ffd &&
+                 ((a.se & 0x7fff) > 0x3ffd || a.sig > 0x95f619980c4336f7ull));
+      } else {
+        a = gen80();
+        if (op == T_FYL2X && rnd_below(4)) a.se &= 0x7fff;
+        if (op == T_FYL2X && rnd_below(3) == 0)
+          a = fpu80_make(0x3fff - (rnd() & 1), gen_sig());
+      }
+      b = gen80();
+      fpu80_store(ma, a);
+      fpu80_store(mb, b);
+      if (op == T_FYL2X) {
+        sw = x87_fyl2x(cw, ma, mb, want);
+        r = fpu80_fyl2x(&e, a, b);
+      } else if (op == T_FYL2XP1) {
+        sw = x87_fyl2xp1(cw, ma, mb, want);
+        r = fpu80_fyl2xp1(&e, a, b);
+      } else {
+        sw = x87_fpatan(cw, ma, mb, want);
+        r = fpu80_fpatan(&e, a, b);
+      }
+      fpu80_store(got, r);
+      tcheck(op, cw, ma, mb, 2, want, got, sw, e.sw);
+      return;
+    default: break;
+  }
+  a = gen_angle();
+  fpu80_store(ma, a);
+  r = r2 = a;
+  switch (op) {
+    case T_FSIN:
+      sw = x87_fsin(cw, ma, want);
+      fpu80_sincos(&e, a, &r, 0);
+      break;
+    case T_FCOS:
+      sw = x87_fcos(cw, ma, want);
+      fpu80_sincos(&e, a, 0, &r);
+      break;
+    case T_FSINCOS:
+      sw = x87_fsincos(cw, ma, want, want2);
+      fpu80_sincos(&e, a, &r2, &r);
+      break;
+    default:
+      sw = x87_fptan(cw, ma, want, want2);
+      fpu80_ptan(&e, a, &r2, &r);
+      break;
+  }
+  if (sw & FPU80_C2) { /* out of range: only the operand stays */
+    memcpy(want, ma, 10);
+    memcpy(want2, ma, 10);
+  }
+  fpu80_store(got, r);
+  fpu80_store(got2, r2);
+  tcheck(op, cw, ma, 0, 1, want, got, sw, e.sw);
+  if (op >= T_FSINCOS) {
+    tcheck(op, cw, ma, 0, 1, want2, got2, sw, e.sw);
+  }
+}
+
 int main(void) {
   long n = 2000000, i;
-  long total = 0, bad = 0;
+  long total = 0, bad = 0, ttotal = 0, t0 = 0, t1 = 0, tbad = 0;
   const char *s;
   int op;
   if ((s = getenv("FPU80_DIFF_CASES"))) n = atol(s);
   if ((s = getenv("FPU80_DIFF_SEED"))) rng_state = strtoull(s, 0, 0) | 1;
+  tshow = getenv("FPU80_DIFF_SHOW");
   for (i = 0; i < n; ++i) {
     u16 cw = gen_cw();
     struct fpu80 a;
@@ -572,6 +766,14 @@ int main(void) {
       default: run_store(op, gen_intish(), cw); break;
     }
   }
+  for (i = 0; i < n / 8; ++i) run_trans(i % T_COUNT, gen_cw());
+  for (op = 0; op < T_COUNT; ++op) {
+    printf(
+        "%s: %ld results, %ld exact, %ld 1 ulp, %ld more; flags differ "
+        "in %ld, C1 alone in %ld\n",
+        kTransName[op], tcases[op], ulps[op][0], ulps[op][1], ulps[op][2],
+        tflags[op], tc1[op]);
+  }
   for (op = 0; op < OP_COUNT; ++op) {
     total += cases[op];
     bad += mismatches[op];
@@ -579,7 +781,16 @@ int main(void) {
       printf("%s: %ld of %ld mismatched\n", kOpName[op], mismatches[op],
              cases[op]);
   }
-  printf("fpu80_diff: %ld cases, %ld mismatches over %d operations\n", total,
-         bad, OP_COUNT);
-  return bad != 0;
+  for (op = 0; op < T_COUNT; ++op) {
+    ttotal += tcases[op];
+    t0 += ulps[op][0];
+    t1 += ulps[op][1];
+    tbad += ulps[op][2] + tflags[op];
+  }
+  printf(
+      "fpu80_diff: %ld cases, %ld mismatches over %d operations; "
+      "transcendentals: %ld results, %ld exact, %ld 1 ulp, %ld worse or "
+      "flags differ\n",
+      total, bad, OP_COUNT, ttotal, t0, t1, tbad);
+  return bad || tbad;
 }

@@ -437,6 +437,71 @@ static void remainders(void) {
   ASSERT_EQ(0, e.sw);
 }
 
+/* Expected values from an independent decimal computation (70 digits),
+ * rounded to nearest by hand; each lies at least 0.2 ulp from a rounding
+ * boundary. */
+static void transcendentals(void) {
+  struct fpu80 s, c, t, push;
+  struct fpu80_env e = env(NEAR);
+  ASSERT_F(0x3ffd, 0xd413cccfe7799211ull, fpu80_f2xm1(&e, HALF));
+  ASSERT_EQ(FPU80_PE, e.sw);
+  ASSERT_F(0xbffd, 0xcf901f5ce48ead21ull,
+           fpu80_f2xm1(&e, fpu80_make(0xbffe, 0xc000000000000000ull)));
+  ASSERT_F(0x4000, 0xd49a784bcd1b8afeull,
+           fpu80_fyl2x(&e, fpu80_from_int(10), ONE));
+  /* 3 * log2(8) = 9 exactly, yet the x87 reports it inexact. */
+  e = env(NEAR);
+  ASSERT_F(0x4002, 0x9000000000000000ull,
+           fpu80_fyl2x(&e, fpu80_from_int(8), THREE));
+  ASSERT_EQ(FPU80_PE, e.sw);
+  ASSERT_F(0x3ffd, 0xa4d3c25e68dc57f2ull,
+           fpu80_fyl2xp1(&e, fpu80_make(0x3ffd, J), ONE)); /* log2 1.25 */
+  ASSERT_F(0x3ffe, 0xc90fdaa22168c235ull, fpu80_fpatan(&e, ONE, ONE));
+  ASSERT_F(0x4000, 0x96cbe3f9990e91a8ull, /* 3 pi / 4 */
+           fpu80_fpatan(&e, fpu80_make(0xbfff, J), ONE));
+  ASSERT(!fpu80_sincos(&e, ONE, &s, &c));
+  ASSERT_F(0x3ffe, 0xd76aa47848677021ull, s);
+  ASSERT_F(0x3ffe, 0x8a51407da8345c92ull, c);
+  ASSERT(!fpu80_sincos(&e, HALF, &s, 0));
+  ASSERT_F(0x3ffd, 0xf57743a2582f7f44ull, s);
+  ASSERT(!fpu80_ptan(&e, ONE, &t, &push));
+  ASSERT_F(0x3fff, 0xc75922e5f71d2dc5ull, t);
+  ASSERT_F(0x3fff, J, push);
+  ASSERT_EQ(FPU80_PE, e.sw & 0x3f);
+  /* The x87 reduces with its 66-bit pi: pi rounded to 64 bits is
+   * 2^-64 above it, so the sine is -2^-64 (the host CPU agrees). */
+  e = env(NEAR);
+  fpu80_sincos(&e, fpu80_make(0x4000, 0xc90fdaa22168c235ull), &s, 0);
+  ASSERT_F(0xbfbf, J, s);
+  ASSERT_EQ(FPU80_PE | FPU80_C1, e.sw);
+  /* |x| >= 2^63: C2, nothing written. */
+  e = env(NEAR);
+  s = ONE;
+  ASSERT_EQ(1, fpu80_sincos(&e, fpu80_make(0xc03e, J), &s, 0));
+  ASSERT_F(0x3fff, J, s);
+  ASSERT_EQ(FPU80_C2, e.sw);
+  /* Exact special results. */
+  e = env(NEAR);
+  ASSERT(!fpu80_sincos(&e, NZERO, &s, &c));
+  ASSERT_F(0x8000, 0, s);
+  ASSERT_F(0x3fff, J, c);
+  ASSERT_EQ(0, e.sw);
+  ASSERT_F(0xffff, J, fpu80_fyl2x(&e, PZERO, ONE));
+  ASSERT_EQ(FPU80_ZE, e.sw);
+  e = env(NEAR);
+  ASSERT_F(INDEF_SE, INDEF_SIG, fpu80_fyl2x(&e, fpu80_make(0xbfff, J), ONE));
+  ASSERT_EQ(FPU80_IE, e.sw);
+  e = env(NEAR);
+  ASSERT(!fpu80_ptan(&e, PINF, &t, &push));
+  ASSERT_F(INDEF_SE, INDEF_SIG, t);
+  ASSERT_F(INDEF_SE, INDEF_SIG, push);
+  ASSERT_EQ(FPU80_IE, e.sw);
+  e = env(NEAR);
+  ASSERT_F(0xbfff, J, fpu80_f2xm1(&e, NINF));
+  ASSERT_F(0x8000, 0, fpu80_fpatan(&e, PINF, NZERO));
+  ASSERT_EQ(0, e.sw);
+}
+
 int main(void) {
   static const struct test kTests[] = {
       {"wide_helpers", wide_helpers},
@@ -452,6 +517,7 @@ int main(void) {
       {"bcd", bcd},
       {"scale_xtract", scale_xtract},
       {"remainders", remainders},
+      {"transcendentals", transcendentals},
   };
   return test_main(kTests, ARRAY_LEN(kTests));
 }

@@ -231,8 +231,10 @@ static struct fpu80 inf(int sign) {
 
 /* Arithmetic. */
 
+/* DM flags operands that were denormals in memory (binary32/64) before
+ * they were widened: they raise DE as an 80-bit denormal would. */
 static struct fpu80 addsub(struct fpu80_env *e, struct fpu80 a, struct fpu80 b,
-                           int negb) {
+                           int negb, int dm) {
   int ka = fpu80_kind(a), kb = fpu80_kind(b);
   int sa = FPU80_SIGN(a), sb = FPU80_SIGN(b) ^ negb, prec = pc_bits(e);
   u64 ha, la = 0, hb, lb = 0;
@@ -240,7 +242,7 @@ static struct fpu80 addsub(struct fpu80_env *e, struct fpu80 a, struct fpu80 b,
   e->sw &= ~FPU80_C1;
   if (FPU80_IS_NAN(ka) || FPU80_IS_NAN(kb)) return fpu80_nan2(e, a, ka, b, kb);
   if (ka == K_INF && kb == K_INF && sa != sb) return invalid(e);
-  if (ka == K_DENORM || kb == K_DENORM) e->sw |= FPU80_DE;
+  if (ka == K_DENORM || kb == K_DENORM || dm) e->sw |= FPU80_DE;
   if (ka == K_INF || kb == K_INF) return inf(ka == K_INF ? sa : sb);
   if (ka == K_ZERO && kb == K_ZERO) {
     if (sa == sb) return zero(sa);
@@ -284,14 +286,15 @@ static struct fpu80 addsub(struct fpu80_env *e, struct fpu80 a, struct fpu80 b,
 }
 
 struct fpu80 fpu80_add(struct fpu80_env *e, struct fpu80 a, struct fpu80 b) {
-  return addsub(e, a, b, 0);
+  return addsub(e, a, b, 0, 0);
 }
 
 struct fpu80 fpu80_sub(struct fpu80_env *e, struct fpu80 a, struct fpu80 b) {
-  return addsub(e, a, b, 1);
+  return addsub(e, a, b, 1, 0);
 }
 
-struct fpu80 fpu80_mul(struct fpu80_env *e, struct fpu80 a, struct fpu80 b) {
+static struct fpu80 mul(struct fpu80_env *e, struct fpu80 a, struct fpu80 b,
+                        int dm) {
   int ka = fpu80_kind(a), kb = fpu80_kind(b), s = FPU80_SIGN(a) ^ FPU80_SIGN(b);
   u64 ha, hb, hi, lo;
   i32 ea, eb;
@@ -299,10 +302,10 @@ struct fpu80 fpu80_mul(struct fpu80_env *e, struct fpu80 a, struct fpu80 b) {
   if (FPU80_IS_NAN(ka) || FPU80_IS_NAN(kb)) return fpu80_nan2(e, a, ka, b, kb);
   if (ka == K_INF || kb == K_INF) {
     if (ka == K_ZERO || kb == K_ZERO) return invalid(e);
-    if (ka == K_DENORM || kb == K_DENORM) e->sw |= FPU80_DE;
+    if (ka == K_DENORM || kb == K_DENORM || dm) e->sw |= FPU80_DE;
     return inf(s);
   }
-  if (ka == K_DENORM || kb == K_DENORM) e->sw |= FPU80_DE;
+  if (ka == K_DENORM || kb == K_DENORM || dm) e->sw |= FPU80_DE;
   if (ka == K_ZERO || kb == K_ZERO) return zero(s);
   ea = fpu80_unpack(a, &ha);
   eb = fpu80_unpack(b, &hb);
@@ -334,7 +337,8 @@ static int div_sig(u64 a, u64 b, u64 *hi, u64 *lo) {
   return low;
 }
 
-struct fpu80 fpu80_div(struct fpu80_env *e, struct fpu80 a, struct fpu80 b) {
+static struct fpu80 divide(struct fpu80_env *e, struct fpu80 a, struct fpu80 b,
+                           int dm) {
   int ka = fpu80_kind(a), kb = fpu80_kind(b), s = FPU80_SIGN(a) ^ FPU80_SIGN(b);
   u64 ha, hb, hi, lo;
   i32 ea, eb;
@@ -346,13 +350,31 @@ struct fpu80 fpu80_div(struct fpu80_env *e, struct fpu80 a, struct fpu80 b) {
     e->sw |= FPU80_ZE;
     return inf(s);
   }
-  if (ka == K_DENORM || kb == K_DENORM) e->sw |= FPU80_DE;
+  if (ka == K_DENORM || kb == K_DENORM || dm) e->sw |= FPU80_DE;
   if (ka == K_INF) return inf(s);
   if (kb == K_INF || ka == K_ZERO) return zero(s);
   ea = fpu80_unpack(a, &ha);
   eb = fpu80_unpack(b, &hb);
   ea -= eb + div_sig(ha, hb, &hi, &lo);
   return fpu80_round80(e, s, ea, hi, lo, pc_bits(e));
+}
+
+struct fpu80 fpu80_mul(struct fpu80_env *e, struct fpu80 a, struct fpu80 b) {
+  return mul(e, a, b, 0);
+}
+
+struct fpu80 fpu80_div(struct fpu80_env *e, struct fpu80 a, struct fpu80 b) {
+  return divide(e, a, b, 0);
+}
+
+struct fpu80 fpu80_arith(struct fpu80_env *e, enum fpu80_op op, struct fpu80 a,
+                         struct fpu80 b, int denormal) {
+  switch (op) {
+    case FPU80_OP_ADD: return addsub(e, a, b, 0, denormal);
+    case FPU80_OP_SUB: return addsub(e, a, b, 1, denormal);
+    case FPU80_OP_MUL: return mul(e, a, b, denormal);
+    default: return divide(e, a, b, denormal);
+  }
 }
 
 /* Square root of a 65-bit radicand (top:s, top 0 or 1) times 2^68: the
@@ -427,8 +449,8 @@ static i32 mag_key(struct fpu80 x, int k, u64 *sig) {
   return fpu80_unpack(x, sig);
 }
 
-enum fpu80_rel fpu80_compare(struct fpu80_env *e, struct fpu80 a,
-                             struct fpu80 b, int quiet) {
+static enum fpu80_rel compare(struct fpu80_env *e, struct fpu80 a,
+                              struct fpu80 b, int quiet, int dm) {
   int ka = fpu80_kind(a), kb = fpu80_kind(b), sa, sb, r;
   u64 ma, mb;
   i32 xa, xb;
@@ -439,7 +461,7 @@ enum fpu80_rel fpu80_compare(struct fpu80_env *e, struct fpu80 a,
     e->sw |= FPU80_UN;
     return FPU80_UN;
   }
-  if (ka == K_DENORM || kb == K_DENORM) e->sw |= FPU80_DE;
+  if (ka == K_DENORM || kb == K_DENORM || dm) e->sw |= FPU80_DE;
   sa = FPU80_SIGN(a) && ka != K_ZERO;
   sb = FPU80_SIGN(b) && kb != K_ZERO;
   xa = mag_key(a, ka, &ma);
@@ -454,6 +476,16 @@ enum fpu80_rel fpu80_compare(struct fpu80_env *e, struct fpu80 a,
   }
   e->sw |= r;
   return r;
+}
+
+enum fpu80_rel fpu80_compare(struct fpu80_env *e, struct fpu80 a,
+                             struct fpu80 b, int quiet) {
+  return compare(e, a, b, quiet, 0);
+}
+
+enum fpu80_rel fpu80_compare_mem(struct fpu80_env *e, struct fpu80 a,
+                                 struct fpu80 b, int quiet, int denormal) {
+  return compare(e, a, b, quiet, denormal);
 }
 
 enum fpu80_class fpu80_examine(struct fpu80_env *e, struct fpu80 a) {

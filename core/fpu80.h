@@ -78,7 +78,7 @@ struct fpu80_env {
 #define FPU80_RC_DOWN 1
 #define FPU80_RC_UP 2
 #define FPU80_RC_ZERO 3
-#define FPU80_PC_24 0
+#define FPU80_PC_24 0 /* PC 1 is reserved; the CPU treats it as 64 */
 #define FPU80_PC_53 2
 #define FPU80_PC_64 3
 #define FPU80_CW(rc, pc) (0x7f | (pc) << 8 | (rc) << 10)
@@ -128,10 +128,25 @@ struct fpu80 fpu80_mul(struct fpu80_env *e, struct fpu80 a, struct fpu80 b);
 struct fpu80 fpu80_div(struct fpu80_env *e, struct fpu80 a, struct fpu80 b);
 struct fpu80 fpu80_sqrt(struct fpu80_env *e, struct fpu80 a);
 
+/* The same with an operand from memory: FADD, FSUB(R), FMUL, FDIV(R)
+ * m32fp/m64fp (and m16int/m32int through fpu80_from_int). Widen the
+ * memory operand with fpu80_widen_f32/f64, which is exact, raises
+ * nothing and keeps an SNaN signaling, and set bit 0 (a) or bit 1 (b) of
+ * DENORMAL when it was a denormal in memory: the operation then raises
+ * DE and IE as the x87 does for such an operand. */
+enum fpu80_op { FPU80_OP_ADD, FPU80_OP_SUB, FPU80_OP_MUL, FPU80_OP_DIV };
+struct fpu80 fpu80_arith(struct fpu80_env *e, enum fpu80_op op, struct fpu80 a,
+                         struct fpu80 b, int denormal);
+struct fpu80 fpu80_widen_f32(u32 f, int *denormal);
+struct fpu80 fpu80_widen_f64(u64 f, int *denormal);
+
 /* FCOM (quiet 0: any NaN is invalid) and FUCOM (quiet 1: only SNaN);
  * sets C3/C2/C0, clears C1, returns the relation. */
 enum fpu80_rel fpu80_compare(struct fpu80_env *e, struct fpu80 a,
                              struct fpu80 b, int quiet);
+/* FCOM/FUCOM m32fp/m64fp, FICOM: b widened as for fpu80_arith. */
+enum fpu80_rel fpu80_compare_mem(struct fpu80_env *e, struct fpu80 a,
+                                 struct fpu80 b, int quiet, int denormal);
 /* FXAM of a non-empty register: sets C3/C2/C0 and C1 (the sign). */
 enum fpu80_class fpu80_examine(struct fpu80_env *e, struct fpu80 a);
 

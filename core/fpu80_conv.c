@@ -43,31 +43,47 @@ struct ieee_format {
 static const struct ieee_format kF32 = {23, 8, 127};
 static const struct ieee_format kF64 = {52, 11, 1023};
 
-static struct fpu80 from_ieee(struct fpu80_env *e, u64 f,
-                              const struct ieee_format *t) {
+/* Exact, no flags; an SNaN stays signaling. */
+static struct fpu80 widen(u64 f, const struct ieee_format *t, int *denormal) {
   int top = t->frac_bits + t->exp_bits;
   u16 s = (f >> top & 1) ? 0x8000 : 0;
   u64 frac = f & ((1ull << t->frac_bits) - 1);
   int ex = f >> t->frac_bits & ((1 << t->exp_bits) - 1);
   int n;
-  if (ex == (1 << t->exp_bits) - 1) {
-    u64 sig = FPU80_J | frac << (63 - t->frac_bits);
-    if (frac && !(sig & FPU80_QUIET)) {
-      e->sw |= FPU80_IE;
-      sig |= FPU80_QUIET;
-    }
-    return fpu80_make(s | 0x7fff, sig);
-  }
+  *denormal = 0;
+  if (ex == (1 << t->exp_bits) - 1)
+    return fpu80_make(s | 0x7fff, FPU80_J | frac << (63 - t->frac_bits));
   if (ex) {
     return fpu80_make(s | (ex - t->bias + FPU80_EXP_BIAS),
                       FPU80_J | frac << (63 - t->frac_bits));
   }
   if (!frac) return fpu80_make(s, 0);
-  e->sw |= FPU80_DE;
+  *denormal = 1;
   n = __builtin_clzll(frac);
   /* frac * 2^(1 - bias - frac_bits); leading bit at 63 - n. */
   return fpu80_make(s | (FPU80_EXP_BIAS + 1 - t->bias - t->frac_bits + 63 - n),
                     frac << n);
+}
+
+/* FLD m32fp/m64fp: an SNaN is quieted with IE, a denormal raises DE. */
+static struct fpu80 from_ieee(struct fpu80_env *e, u64 f,
+                              const struct ieee_format *t) {
+  int denormal;
+  struct fpu80 x = widen(f, t, &denormal);
+  if (denormal) e->sw |= FPU80_DE;
+  if (fpu80_kind(x) == K_SNAN) {
+    e->sw |= FPU80_IE;
+    x.sig |= FPU80_QUIET;
+  }
+  return x;
+}
+
+struct fpu80 fpu80_widen_f32(u32 f, int *denormal) {
+  return widen(f, &kF32, denormal);
+}
+
+struct fpu80 fpu80_widen_f64(u64 f, int *denormal) {
+  return widen(f, &kF64, denormal);
 }
 
 static u64 to_ieee(struct fpu80_env *e, struct fpu80 a,

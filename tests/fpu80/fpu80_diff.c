@@ -151,8 +151,8 @@ static struct fpu80 gen_b(struct fpu80 a) {
 }
 
 static u16 gen_cw(void) {
-  static const u8 kPc[] = {FPU80_PC_24, FPU80_PC_53, FPU80_PC_64};
-  return FPU80_CW(rnd_below(4), kPc[rnd_below(3)]);
+  static const u8 kPc[] = {FPU80_PC_24, 1, FPU80_PC_53, FPU80_PC_64};
+  return FPU80_CW(rnd_below(4), kPc[rnd_below(4)]);
 }
 
 /* The host x87. Every instruction starts from FNINIT and a control word
@@ -283,6 +283,28 @@ X87_PAIR(fpatan, "fpatan")
 X87_PUSH(fsincos, "fsincos")
 X87_PUSH(fptan, "fptan")
 
+/* ST0 = a, then one instruction with a memory operand. */
+#define X87_MEM(NAME, INSN, T)                                      \
+  static u16 x87_##NAME(u16 cw, const u8 *a, const T *m, u8 *r) {   \
+    u16 sw;                                                         \
+    __asm__ volatile("fninit\n\tfldcw %2\n\tfldt %3\n\t" INSN       \
+                     " %4\n\tfnstsw %0\n\tfstpt %1"                 \
+                     : "=m"(sw), "=m"(*(u8(*)[10])r)                \
+                     : "m"(cw), "m"(*(const u8(*)[10])a), "m"(*m)); \
+    return sw;                                                      \
+  }
+X87_MEM(fadds, "fadds", u32)
+X87_MEM(fsubl, "fsubl", u64)
+X87_MEM(fsubrs, "fsubrs", u32)
+X87_MEM(fmull, "fmull", u64)
+X87_MEM(fdivs, "fdivs", u32)
+X87_MEM(fdivrl, "fdivrl", u64)
+X87_MEM(fcoms, "fcoms", u32)
+X87_MEM(fcoml, "fcoml", u64)
+X87_MEM(fiadds, "fiadds", i16)
+X87_MEM(fidivl, "fidivl", i32)
+X87_MEM(ficoms, "ficoms", i16)
+
 /* Bookkeeping. */
 
 enum {
@@ -311,16 +333,33 @@ enum {
   OP_FXTRACT,
   OP_FPREM,
   OP_FPREM1,
+  OP_FADDS,
+  OP_FSUBL,
+  OP_FSUBRS,
+  OP_FMULL,
+  OP_FDIVS,
+  OP_FDIVRL,
+  OP_FCOMS,
+  OP_FCOML,
+  OP_FIADDS,
+  OP_FIDIVL,
+  OP_FICOMS,
   OP_COUNT
 };
 
 static const char *const kOpName[OP_COUNT] = {
-    "fadd",     "fsub",    "fmul",   "fdiv",   "fsqrt",  "fcom",     "fucom",
-    "fxam",     "frndint", "fist16", "fist32", "fist64", "fisttp16", "fisttp32",
-    "fisttp64", "fld32",   "fld64",  "fst32",  "fst64",  "fbld",     "fbstp",
-    "fscale",   "fxtract", "fprem",  "fprem1"};
+    "fadd",     "fsub",     "fmul",     "fdiv",   "fsqrt",   "fcom",
+    "fucom",    "fxam",     "frndint",  "fist16", "fist32",  "fist64",
+    "fisttp16", "fisttp32", "fisttp64", "fld32",  "fld64",   "fst32",
+    "fst64",    "fbld",     "fbstp",    "fscale", "fxtract", "fprem",
+    "fprem1",   "fadds",    "fsubl",    "fsubrs", "fmull",   "fdivs",
+    "fdivrl",   "fcoms",    "fcoml",    "fiadds", "fidivl",  "ficoms"};
+_Static_assert(ARRAY_LEN(kOpName) == OP_COUNT, "a name for every operation");
 
 static long cases[OP_COUNT], mismatches[OP_COUNT];
+/* How often the host raised IE, DE, ZE, OE, UE, PE and set C2: evidence
+ * that the generator reaches every path (FPU80_DIFF_VERBOSE prints it). */
+static long raised[OP_COUNT][7];
 static long shown;
 
 #define SW_MASK (0x3f | FPU80_CC)
@@ -336,7 +375,10 @@ static void hex(const char *name, const u8 *p, int n) {
 static void check(int op, u16 cw, const u8 *a, const u8 *b, int nin,
                   const u8 *want, const u8 *got, int n, u16 wsw, u16 gsw,
                   u16 swmask) {
+  int i;
   ++cases[op];
+  for (i = 0; i < 6; ++i) raised[op][i] += wsw >> i & 1;
+  raised[op][6] += !!(wsw & FPU80_C2);
   if (!memcmp(want, got, n) && (wsw & swmask) == (gsw & swmask)) return;
   ++mismatches[op];
   if (shown++ >= 40) return;
@@ -592,12 +634,17 @@ static void tcheck(int op, u16 cw, const u8 *a, const u8 *b, int nin,
     bucket = 0;
     mask |= FPU80_C1;
   } else {
+    /* Neighbours differ by 1 in key80, the largest finite number and
+     * infinity included; a NaN is never a neighbour. Across such a
+     * boundary OE, UE and C1 follow the rounding, so only the other
+     * flags must agree. */
     d = key80(want) - key80(got);
     if (d < 0) d = -d;
     bucket = d == 1 ? 1 : 2;
-    if (fpu80_kind(fpu80_load(want)) >= K_INF ||
-        fpu80_kind(fpu80_load(got)) >= K_INF)
+    if (FPU80_IS_NAN(fpu80_kind(fpu80_load(want))) ||
+        FPU80_IS_NAN(fpu80_kind(fpu80_load(got))))
       bucket = 2;
+    mask &= ~(FPU80_OE | FPU80_UE);
   }
   ++ulps[op][bucket];
   /* C1 says which way the result was rounded: where the host's internal
@@ -722,6 +769,118 @@ static void run_trans(int op, u16 cw) {
   }
 }
 
+/* Binary32 and binary64 memory operands: every class, biased to edges. */
+static u64 gen_ieee(int bits) {
+  static const u64 kF64[] = {0x7ff0000000000000ull, 0x7ff8000000000000ull,
+                             0x7ff0000000000001ull, 0x0000000000000001ull,
+                             0x000fffffffffffffull, 0x8000000000000000ull,
+                             0x0010000000000000ull, 0x7fefffffffffffffull,
+                             0x3ff0000000000000ull, 0x7ff4000000000000ull};
+  static const u32 kF32[] = {0x7f800000, 0x7fc00000, 0x7f800001, 0x00000001,
+                             0x007fffff, 0x80000000, 0x00800000, 0x7f7fffff,
+                             0x3f800000, 0x7fa00000};
+  u64 f = rnd(), sign = bits == 32 ? 0x80000000ull : 0x8000000000000000ull;
+  switch (rnd_below(5)) {
+    case 0:
+      f = bits == 32 ? kF32[rnd_below(ARRAY_LEN(kF32))]
+                     : kF64[rnd_below(ARRAY_LEN(kF64))];
+      break;
+    case 1: f >>= rnd_below(64); break;
+    case 2: /* near 1, for sums and quotients that round */
+      f = bits == 32 ? 0x3f000000 + (u32)rnd_below(0x2000000)
+                     : 0x3fe0000000000000ull + (rnd() >> 10);
+      break;
+    default: break;
+  }
+  if (bits == 32) f &= 0xffffffff;
+  if (rnd() & 1) f ^= sign;
+  return f;
+}
+
+static void run_mem(int op, struct fpu80 a, u16 cw) {
+  struct fpu80_env e = {cw, 0};
+  u8 ma[10], mb[10], want[10], got[10];
+  u16 sw = 0;
+  int d = 0;
+  u32 f32 = gen_ieee(32);
+  u64 f64 = gen_ieee(64);
+  i16 w16 = rnd() >> rnd_below(64);
+  i32 w32 = rnd() >> rnd_below(64);
+  struct fpu80 b, r = a;
+  fpu80_store(ma, a);
+  memset(mb, 0, 10);
+  switch (op) {
+    case OP_FADDS:
+    case OP_FSUBRS:
+    case OP_FDIVS:
+    case OP_FCOMS:
+      b = fpu80_widen_f32(f32, &d);
+      write32le(mb, f32);
+      break;
+    case OP_FIADDS:
+    case OP_FICOMS:
+      b = fpu80_from_int(w16);
+      write16le(mb, w16);
+      break;
+    case OP_FIDIVL:
+      b = fpu80_from_int(w32);
+      write32le(mb, w32);
+      break;
+    default:
+      b = fpu80_widen_f64(f64, &d);
+      write64le(mb, f64);
+      break;
+  }
+  switch (op) {
+    case OP_FADDS:
+      sw = x87_fadds(cw, ma, &f32, want);
+      r = fpu80_arith(&e, FPU80_OP_ADD, a, b, d << 1);
+      break;
+    case OP_FSUBL:
+      sw = x87_fsubl(cw, ma, &f64, want);
+      r = fpu80_arith(&e, FPU80_OP_SUB, a, b, d << 1);
+      break;
+    case OP_FSUBRS:
+      sw = x87_fsubrs(cw, ma, &f32, want);
+      r = fpu80_arith(&e, FPU80_OP_SUB, b, a, d);
+      break;
+    case OP_FMULL:
+      sw = x87_fmull(cw, ma, &f64, want);
+      r = fpu80_arith(&e, FPU80_OP_MUL, a, b, d << 1);
+      break;
+    case OP_FDIVS:
+      sw = x87_fdivs(cw, ma, &f32, want);
+      r = fpu80_arith(&e, FPU80_OP_DIV, a, b, d << 1);
+      break;
+    case OP_FDIVRL:
+      sw = x87_fdivrl(cw, ma, &f64, want);
+      r = fpu80_arith(&e, FPU80_OP_DIV, b, a, d);
+      break;
+    case OP_FCOMS:
+      sw = x87_fcoms(cw, ma, &f32, want);
+      fpu80_compare_mem(&e, a, b, 0, d << 1);
+      break;
+    case OP_FCOML:
+      sw = x87_fcoml(cw, ma, &f64, want);
+      fpu80_compare_mem(&e, a, b, 0, d << 1);
+      break;
+    case OP_FIADDS:
+      sw = x87_fiadds(cw, ma, &w16, want);
+      r = fpu80_arith(&e, FPU80_OP_ADD, a, b, 0);
+      break;
+    case OP_FIDIVL:
+      sw = x87_fidivl(cw, ma, &w32, want);
+      r = fpu80_arith(&e, FPU80_OP_DIV, a, b, 0);
+      break;
+    default:
+      sw = x87_ficoms(cw, ma, &w16, want);
+      fpu80_compare_mem(&e, a, b, 0, 0);
+      break;
+  }
+  fpu80_store(got, r);
+  check(op, cw, ma, mb, 2, want, got, 10, sw, e.sw, SW_MASK);
+}
+
 int main(void) {
   long n = 2000000, i;
   long total = 0, bad = 0, ttotal = 0, t0 = 0, t1 = 0, tbad = 0;
@@ -763,7 +922,19 @@ int main(void) {
       case OP_FLD32:
       case OP_FLD64:
       case OP_FBLD: run_loads(op, cw); break;
-      default: run_store(op, gen_intish(), cw); break;
+      case OP_FIST16:
+      case OP_FIST32:
+      case OP_FIST64:
+      case OP_FISTTP16:
+      case OP_FISTTP32:
+      case OP_FISTTP64:
+      case OP_FST32:
+      case OP_FST64:
+      case OP_FBSTP: run_store(op, gen_intish(), cw); break;
+      default:
+        a = rnd_below(4) ? gen80() : fpu80_from_int(rnd() >> rnd_below(64));
+        run_mem(op, a, cw);
+        break;
     }
   }
   for (i = 0; i < n / 8; ++i) run_trans(i % T_COUNT, gen_cw());
@@ -773,6 +944,14 @@ int main(void) {
         "in %ld, C1 alone in %ld\n",
         kTransName[op], tcases[op], ulps[op][0], ulps[op][1], ulps[op][2],
         tflags[op], tc1[op]);
+  }
+  if (getenv("FPU80_DIFF_VERBOSE")) {
+    for (op = 0; op < OP_COUNT; ++op) {
+      printf(
+          "%-9s %8ld cases: IE %ld DE %ld ZE %ld OE %ld UE %ld PE %ld C2 %ld\n",
+          kOpName[op], cases[op], raised[op][0], raised[op][1], raised[op][2],
+          raised[op][3], raised[op][4], raised[op][5], raised[op][6]);
+    }
   }
   for (op = 0; op < OP_COUNT; ++op) {
     total += cases[op];

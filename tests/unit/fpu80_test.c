@@ -357,6 +357,29 @@ static void binary32_64(void) {
   ASSERT_EQ(FPU80_IE, e.sw);
 }
 
+static void memory_operands(void) {
+  int d;
+  struct fpu80 b = fpu80_widen_f32(1, &d);
+  struct fpu80_env e = env(NEAR);
+  ASSERT_F(0x3fff - 149, J, b);
+  ASSERT_EQ(1, d);
+  /* 1 + 2^-149 (a binary32 denormal): DE from the memory operand. */
+  ASSERT_F(0x3fff, J, fpu80_arith(&e, FPU80_OP_ADD, ONE, b, d << 1));
+  ASSERT_EQ(FPU80_DE | FPU80_PE, e.sw);
+  /* The SNaN stays signaling until the operation quiets it. */
+  b = fpu80_widen_f64(0x7ff0000000000001ull, &d);
+  ASSERT_F(0x7fff, 0x8000000000000800ull, b);
+  ASSERT_EQ(0, d);
+  e = env(NEAR);
+  ASSERT_F(0x7fff, 0xc000000000000800ull,
+           fpu80_arith(&e, FPU80_OP_MUL, ONE, b, 0));
+  ASSERT_EQ(FPU80_IE, e.sw);
+  e = env(NEAR);
+  b = fpu80_widen_f32(1, &d);
+  ASSERT_EQ(FPU80_GT, fpu80_compare_mem(&e, ONE, b, 0, d << 1));
+  ASSERT_EQ(FPU80_DE, e.sw);
+}
+
 static void bcd(void) {
   static const u8 k1234[10] = {0x34, 0x12};
   static const u8 kMinus0[10] = {0, 0, 0, 0, 0, 0, 0, 0, 0, 0x80};
@@ -514,6 +537,7 @@ int main(void) {
       {"round_int", round_int},
       {"integers", integers},
       {"binary32_64", binary32_64},
+      {"memory_operands", memory_operands},
       {"bcd", bcd},
       {"scale_xtract", scale_xtract},
       {"remainders", remainders},

@@ -19,7 +19,7 @@ struct fpu80 fpu80_from_int(i64 v) {
 i64 fpu80_to_int(struct fpu80_env *e, struct fpu80 a, int bits, int truncate) {
   int k = fpu80_kind(a), s = FPU80_SIGN(a);
   u64 limit = 1ull << (bits - 1), m;
-  i64 indefinite = -(i64)limit;
+  i64 indefinite = -(i64)(limit - 1) - 1; /* only the sign bit set */
   e->sw &= ~FPU80_C1;
   if (k == K_ZERO) return 0;
   if (k != K_NORMAL && k != K_DENORM) {
@@ -32,7 +32,8 @@ i64 fpu80_to_int(struct fpu80_env *e, struct fpu80 a, int bits, int truncate) {
     e->sw |= FPU80_IE;
     return indefinite;
   }
-  return s ? (i64)-m : (i64)m;
+  if (!m) return 0;
+  return s ? -(i64)(m - 1) - 1 : (i64)m;
 }
 
 /* Binary32 and binary64 share one path, described by this. */

@@ -177,7 +177,9 @@ static struct xf xf_div(struct xf a, struct xf b) {
     rh = rh << 1 | rl >> 63;
     rl <<= 1;
   }
-  return xf_make(a.sign ^ b.sign, exp, qh, ql);
+  /* A nonzero remainder is jammed into the last bit: the quotient then
+   * errs on the side that keeps the direction of rounding right. */
+  return xf_make(a.sign ^ b.sign, exp, qh, ql | (top || rh || rl));
 }
 
 /* Rounds an approximation to the 80-bit format under RC; the result is
@@ -481,6 +483,14 @@ int fpu80_ptan(struct fpu80_env *e, struct fpu80 a, struct fpu80 *tan,
   }
   if (k == K_ZERO) {
     *tan = a;
+    return 0;
+  }
+  if ((a.se & 0x7fff) < FPU80_EXP_BIAS - 32) {
+    /* tan x = x + x^3/3 + 2x^5/15 + ...: for |x| < 2^-32 two terms give
+     * 128 bits, and keep the result above |x|, which the quotient of two
+     * truncated series might not. */
+    struct xf x = xf_from80(a);
+    *tan = xf_round(e, xf_add(x, xf_div_small(xf_mul(xf_mul(x, x), x), 3)), 0);
     return 0;
   }
   sin_cos(a, &s, &c);

@@ -199,9 +199,48 @@ static struct fpu80 pack80(int sign, i32 exp, u64 sig) {
   return fpu80_make(s | (exp + FPU80_EXP_BIAS), sig);
 }
 
+/* Rounding to a register. With overflow or underflow unmasked in the
+ * control word, an out-of-range result is not replaced by infinity, the
+ * largest number or a denormal: it is rounded with an unbounded exponent
+ * and delivered with the exponent adjusted by 24576 toward the middle of
+ * the range (SDM vol. 1, 8.5.4 and 8.5.5), and an unmasked underflow is
+ * signaled even when exact. The handler then raises #MF. */
+#define BIAS_ADJUST 24576
+
 struct fpu80 fpu80_round80(struct fpu80_env *e, int sign, i32 exp, u64 hi,
                            u64 lo, int prec) {
   u64 sig;
+  if (~e->cw & (FPU80_OE | FPU80_UE)) {
+    u64 h = hi;
+    int inexact, up;
+    i32 x = exp;
+    if (round_bits(FPU80_RC(e), sign, &h, lo, 64 - prec, &inexact, &up)) {
+      h = FPU80_J;
+      ++x;
+    }
+    if ((x > FPU80_EMAX && !(e->cw & FPU80_OE)) ||
+        (x < FPU80_EMIN && !(e->cw & FPU80_UE))) {
+      e->sw &= ~FPU80_C1;
+      if (x > FPU80_EMAX) {
+        e->sw |= FPU80_OE;
+        x -= BIAS_ADJUST;
+        if (x > FPU80_EMAX) { /* only FSCALE gets this far: infinity */
+          e->sw |= FPU80_PE | FPU80_C1;
+          return pack80(sign, x, FPU80_J);
+        }
+      } else {
+        e->sw |= FPU80_UE;
+        x += BIAS_ADJUST;
+        if (x < FPU80_EMIN) { /* only FSCALE gets this far: zero */
+          e->sw |= FPU80_PE;
+          return pack80(sign, 0, 0);
+        }
+      }
+      if (inexact) e->sw |= FPU80_PE;
+      if (up) e->sw |= FPU80_C1;
+      return pack80(sign, x, h);
+    }
+  }
   exp = fpu80_round(e, sign, exp, hi, lo, prec, FPU80_EMIN, FPU80_EMAX, &sig);
   return pack80(sign, exp, sig);
 }

@@ -35,9 +35,14 @@
  * defines (C0 0x100, C1 0x200, C2 0x400, C3 0x4000): rounding operations
  * set C1 when the result was rounded up in magnitude and clear it
  * otherwise; compares set C0/C2/C3; FPREM sets all four. Results are the
- * masked responses of SDM vol. 1, 4.9.1 (all exceptions masked); the
- * handler above compares the new flags with the control word's masks to
- * decide whether to raise #MF instead of storing. Only FADD, FSUB, FMUL,
+ * masked responses of SDM vol. 1, 4.9.1, except that a result bound for a
+ * register with OE or UE unmasked in env->cw gets the x87's unmasked
+ * response: rounded with an unbounded exponent and delivered with the
+ * exponent adjusted by 24576 (infinity or zero if even that is out of
+ * range), UE signaled even when exact (SDM vol. 1, 8.5.4, 8.5.5). For
+ * the other unmasked exceptions (IE, DE, ZE, and OE/UE on a store to
+ * memory) the handler above compares the new flags with the masks and
+ * leaves the destination alone before raising #MF. Only FADD, FSUB, FMUL,
  * FDIV and FSQRT honour PC (SDM vol. 1, 8.1.5.2).
  *
  *   struct fpu80_env e = {FPU80_CW_DEFAULT, 0};

@@ -305,6 +305,26 @@ X87_MEM(fiadds, "fiadds", i16)
 X87_MEM(fidivl, "fidivl", i32)
 X87_MEM(ficoms, "ficoms", i16)
 
+/* With overflow or underflow unmasked: FNSAVE (which does not wait, so
+ * the pending exception is not delivered) gives the status word and ST0. */
+#define X87_SAVE(NAME, INSN)                                                \
+  static u16 x87_##NAME(u16 cw, const u8 *a, const u8 *b, u8 *r) {          \
+    u8 save[108];                                                           \
+    __asm__ volatile(                                                       \
+        "fninit\n\tfldcw %1\n\tfldt %3\n\tfldt %2\n\t" INSN "\n\tfnsave %0" \
+        : "=m"(save)                                                        \
+        : "m"(cw), "m"(*(const u8(*)[10])a), "m"(*(const u8(*)[10])b));     \
+    memcpy(r, save + 28, 10);                                               \
+    return read16le(save + 4);                                              \
+  }
+X87_SAVE(fadd_u, "fadd %%st(1), %%st")
+X87_SAVE(fmul_u, "fmul %%st(1), %%st")
+X87_SAVE(fdiv_u, "fdiv %%st(1), %%st")
+X87_SAVE(fsqrt_u, "fsqrt")
+X87_SAVE(fscale_u, "fscale")
+X87_SAVE(fprem_u, "fprem")
+X87_SAVE(fprem1_u, "fprem1")
+
 /* Bookkeeping. */
 
 enum {
@@ -344,16 +364,59 @@ enum {
   OP_FIADDS,
   OP_FIDIVL,
   OP_FICOMS,
+  OP_FADD_U,
+  OP_FMUL_U,
+  OP_FDIV_U,
+  OP_FSQRT_U,
+  OP_FSCALE_U,
+  OP_FPREM_U,
+  OP_FPREM1_U,
   OP_COUNT
 };
 
-static const char *const kOpName[OP_COUNT] = {
-    "fadd",     "fsub",     "fmul",     "fdiv",   "fsqrt",   "fcom",
-    "fucom",    "fxam",     "frndint",  "fist16", "fist32",  "fist64",
-    "fisttp16", "fisttp32", "fisttp64", "fld32",  "fld64",   "fst32",
-    "fst64",    "fbld",     "fbstp",    "fscale", "fxtract", "fprem",
-    "fprem1",   "fadds",    "fsubl",    "fsubrs", "fmull",   "fdivs",
-    "fdivrl",   "fcoms",    "fcoml",    "fiadds", "fidivl",  "ficoms"};
+static const char *const kOpName[] = {"fadd",
+                                      "fsub",
+                                      "fmul",
+                                      "fdiv",
+                                      "fsqrt",
+                                      "fcom",
+                                      "fucom",
+                                      "fxam",
+                                      "frndint",
+                                      "fist16",
+                                      "fist32",
+                                      "fist64",
+                                      "fisttp16",
+                                      "fisttp32",
+                                      "fisttp64",
+                                      "fld32",
+                                      "fld64",
+                                      "fst32",
+                                      "fst64",
+                                      "fbld",
+                                      "fbstp",
+                                      "fscale",
+                                      "fxtract",
+                                      "fprem",
+                                      "fprem1",
+                                      "fadds",
+                                      "fsubl",
+                                      "fsubrs",
+                                      "fmull",
+                                      "fdivs",
+                                      "fdivrl",
+                                      "fcoms",
+                                      "fcoml",
+                                      "fiadds",
+                                      "fidivl",
+                                      "ficoms",
+                                      "fadd/unmasked",
+                                      "fmul/unmasked",
+                                      "fdiv/unmasked",
+                                      "fsqrt/unmasked",
+                                      "fscale/unmasked",
+                                      "fprem/unmasked",
+                                      "fprem1/unmasked"};
 _Static_assert(ARRAY_LEN(kOpName) == OP_COUNT, "a name for every operation");
 
 static long cases[OP_COUNT], mismatches[OP_COUNT];
@@ -881,6 +944,37 @@ static void run_mem(int op, struct fpu80 a, u16 cw) {
   check(op, cw, ma, mb, 2, want, got, 10, sw, e.sw, SW_MASK);
 }
 
+/* Overflow, underflow or both unmasked; operands near the ends of the
+ * range so that both happen often. */
+static void run_unmasked(int op, u16 cw) {
+  static const binop kLib[] = {fpu80_add, fpu80_mul, fpu80_div};
+  static const x87_binop kX87[] = {x87_fadd_u,  x87_fmul_u,   x87_fdiv_u,
+                                   x87_fsqrt_u, x87_fscale_u, x87_fprem_u,
+                                   x87_fprem1_u};
+  struct fpu80_env e;
+  struct fpu80 a = gen80(), b = gen_b(a), r;
+  u8 ma[10], mb[10], want[10], got[10];
+  u16 sw;
+  cw &= ~(rnd_below(3) == 0   ? FPU80_OE
+          : rnd_below(2) == 0 ? FPU80_UE
+                              : FPU80_OE | FPU80_UE);
+  e.cw = cw, e.sw = 0;
+  if (op == OP_FSCALE_U && rnd_below(2))
+    b = fpu80_from_int((i64)rnd_below(70000) - 35000);
+  fpu80_store(ma, a);
+  fpu80_store(mb, b);
+  sw = kX87[op - OP_FADD_U](cw, ma, mb, want);
+  switch (op) {
+    case OP_FSQRT_U: r = fpu80_sqrt(&e, a); break;
+    case OP_FSCALE_U: r = fpu80_scale(&e, a, b); break;
+    case OP_FPREM_U:
+    case OP_FPREM1_U: r = fpu80_prem(&e, a, b, op == OP_FPREM1_U); break;
+    default: r = kLib[op - OP_FADD_U](&e, a, b); break;
+  }
+  fpu80_store(got, r);
+  check(op, cw, ma, mb, 2, want, got, 10, sw, e.sw, SW_MASK);
+}
+
 int main(void) {
   long n = 2000000, i;
   long total = 0, bad = 0, ttotal = 0, t0 = 0, t1 = 0, tbad = 0;
@@ -931,6 +1025,13 @@ int main(void) {
       case OP_FST32:
       case OP_FST64:
       case OP_FBSTP: run_store(op, gen_intish(), cw); break;
+      case OP_FADD_U:
+      case OP_FMUL_U:
+      case OP_FDIV_U:
+      case OP_FSQRT_U:
+      case OP_FSCALE_U:
+      case OP_FPREM_U:
+      case OP_FPREM1_U: run_unmasked(op, cw); break;
       default:
         a = rnd_below(4) ? gen80() : fpu80_from_int(rnd() >> rnd_below(64));
         run_mem(op, a, cw);

@@ -201,6 +201,26 @@ static void overflow_underflow(void) {
   ASSERT_EQ(FPU80_UE | FPU80_PE, e.sw);
 }
 
+static void unmasked(void) {
+  /* OE unmasked: max * 2 = (2 - 2^-63) * 2^16384, delivered as 2^-24576
+   * times that; exact, so no PE. */
+  struct fpu80_env e = env(NEAR & ~FPU80_OE);
+  ASSERT_F(0x3fff + 16384 - 24576, ~0ull, fpu80_mul(&e, MAXN, TWO));
+  ASSERT_EQ(FPU80_OE, e.sw);
+  /* UE unmasked: 2^-32764, exact, still signaled; 2^24576 times that. */
+  e = env(NEAR & ~FPU80_UE);
+  ASSERT_F(0x3fff - 32764 + 24576, J, fpu80_mul(&e, MINN, MINN));
+  ASSERT_EQ(FPU80_UE, e.sw);
+  /* FSCALE far past the range even so: infinity, zero. */
+  e = env(NEAR & ~FPU80_OE);
+  ASSERT_F(0x7fff, J, fpu80_scale(&e, ONE, fpu80_from_int(60000)));
+  ASSERT_EQ(FPU80_OE | FPU80_PE | FPU80_C1, e.sw);
+  e = env(NEAR & ~FPU80_UE);
+  ASSERT_F(0x8000, 0,
+           fpu80_scale(&e, fpu80_make(0xbfff, J), fpu80_from_int(-60000)));
+  ASSERT_EQ(FPU80_UE | FPU80_PE, e.sw);
+}
+
 static void mul_div_sqrt(void) {
   struct fpu80_env e = env(NEAR);
   ASSERT_F(0x4002, 0x9000000000000000ull, fpu80_mul(&e, THREE, THREE));
@@ -533,6 +553,7 @@ int main(void) {
       {"specials", specials},
       {"overflow_underflow", overflow_underflow},
       {"mul_div_sqrt", mul_div_sqrt},
+      {"unmasked", unmasked},
       {"compares", compares},
       {"round_int", round_int},
       {"integers", integers},

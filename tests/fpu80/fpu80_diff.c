@@ -324,6 +324,11 @@ X87_SAVE(fsqrt_u, "fsqrt")
 X87_SAVE(fscale_u, "fscale")
 X87_SAVE(fprem_u, "fprem")
 X87_SAVE(fprem1_u, "fprem1")
+X87_SAVE(f2xm1_u, "f2xm1")
+X87_SAVE(fsin_u, "fsin")
+X87_SAVE(fyl2x_u, "fyl2x")
+X87_SAVE(fyl2xp1_u, "fyl2xp1")
+X87_SAVE(fpatan_u, "fpatan")
 
 /* Bookkeeping. */
 
@@ -750,7 +755,10 @@ static struct fpu80 gen_angle(void) {
 }
 
 static void run_trans(int op, u16 cw) {
-  struct fpu80_env e = {cw, 0};
+  /* A quarter of F2XM1, FYL2X, FYL2XP1, FPATAN and FSIN run with OE and
+   * UE unmasked (read back with FNSAVE). */
+  int unmask = op <= T_FSIN && rnd_below(4) == 0;
+  struct fpu80_env e = {cw = unmask ? cw & ~(FPU80_OE | FPU80_UE) : cw, 0};
   struct fpu80 a, b, r, r2;
   u8 ma[10], mb[10], want[10], want2[10], got[10], got2[10];
   u16 sw, s = (rnd() & 1) ? 0x8000 : 0;
@@ -761,7 +769,7 @@ static void run_trans(int op, u16 cw) {
       if (fpu80_kind(a) == K_NORMAL && (a.se & 0x7fff) >= 0x3fff)
         a = fpu80_make(a.se & 0xbfff, FPU80_J); /* +-1: |a| <= 1 only */
       fpu80_store(ma, a);
-      sw = x87_f2xm1(cw, ma, want);
+      sw = unmask ? x87_f2xm1_u(cw, ma, ma, want) : x87_f2xm1(cw, ma, want);
       fpu80_store(got, fpu80_f2xm1(&e, a));
       tcheck(op, cw, ma, 0, 1, want, got, sw, e.sw);
       return;
@@ -785,13 +793,16 @@ static void run_trans(int op, u16 cw) {
       fpu80_store(ma, a);
       fpu80_store(mb, b);
       if (op == T_FYL2X) {
-        sw = x87_fyl2x(cw, ma, mb, want);
+        sw = unmask ? x87_fyl2x_u(cw, ma, mb, want)
+                    : x87_fyl2x(cw, ma, mb, want);
         r = fpu80_fyl2x(&e, a, b);
       } else if (op == T_FYL2XP1) {
-        sw = x87_fyl2xp1(cw, ma, mb, want);
+        sw = unmask ? x87_fyl2xp1_u(cw, ma, mb, want)
+                    : x87_fyl2xp1(cw, ma, mb, want);
         r = fpu80_fyl2xp1(&e, a, b);
       } else {
-        sw = x87_fpatan(cw, ma, mb, want);
+        sw = unmask ? x87_fpatan_u(cw, ma, mb, want)
+                    : x87_fpatan(cw, ma, mb, want);
         r = fpu80_fpatan(&e, a, b);
       }
       fpu80_store(got, r);
@@ -804,7 +815,7 @@ static void run_trans(int op, u16 cw) {
   r = r2 = a;
   switch (op) {
     case T_FSIN:
-      sw = x87_fsin(cw, ma, want);
+      sw = unmask ? x87_fsin_u(cw, ma, ma, want) : x87_fsin(cw, ma, want);
       fpu80_sincos(&e, a, &r, 0);
       break;
     case T_FCOS:

@@ -259,6 +259,12 @@ struct fpu80 fpu80_f2xm1(struct fpu80_env *e, struct fpu80 a) {
   if (k == K_ZERO) return a;
   if (k == K_INF) return FPU80_SIGN(a) ? fpu80_make(0xbfff, FPU80_J) : a;
   if (k == K_DENORM) e->sw |= FPU80_DE;
+  if (a.se == 0xbfff && a.sig == FPU80_J) {
+    /* 2^-1 - 1 = -1/2 exactly; the host CPU still flags it inexact. (For
+     * +1 it behaves as if from just below 1, as the series does.) */
+    e->sw |= FPU80_PE;
+    return fpu80_make(0xbffe, FPU80_J);
+  }
   return xf_round(e, xf_expm1(xf_mul(xf_from80(a), kLn2)), 0);
 }
 
@@ -473,8 +479,8 @@ int fpu80_sincos(struct fpu80_env *e, struct fpu80 a, struct fpu80 *sin,
 
 int fpu80_ptan(struct fpu80_env *e, struct fpu80 a, struct fpu80 *tan,
                struct fpu80 *push) {
-  int k, st = trig_start(e, a, &k);
-  struct xf s, c;
+  int k, q, st = trig_start(e, a, &k);
+  struct xf s, c, r;
   if (st == 1) return 1;
   *push = fpu80_make(0x3fff, FPU80_J);
   if (st == 2) {
@@ -485,15 +491,23 @@ int fpu80_ptan(struct fpu80_env *e, struct fpu80 a, struct fpu80 *tan,
     *tan = a;
     return 0;
   }
-  if ((a.se & 0x7fff) < FPU80_EXP_BIAS - 32) {
-    /* tan x = x + x^3/3 + 2x^5/15 + ...: for |x| < 2^-32 two terms give
-     * 128 bits, and keep the result above |x|, which the quotient of two
-     * truncated series might not. */
-    struct xf x = xf_from80(a);
-    *tan = xf_round(e, xf_add(x, xf_div_small(xf_mul(xf_mul(x, x), x), 3)), 0);
+  q = reduce(a, &r);
+  if (r.exp < -32) {
+    /* Near a multiple of pi/2 the quotient of two truncated series may
+     * err on the wrong side of a result that is (nearly) exact, like
+     * 2^65 at pi/2 rounded to 64 bits. Two terms of the series of tan r
+     * = r + r^3/3 + ... or -cot r = -1/r + r/3 + ... carry 128 bits and
+     * the right side. */
+    if (q & 1) {
+      *tan = xf_round(e, xf_sub(xf_div_small(r, 3), xf_div(kOne, r)), 0);
+    } else {
+      *tan =
+          xf_round(e, xf_add(r, xf_div_small(xf_mul(xf_mul(r, r), r), 3)), 0);
+    }
     return 0;
   }
-  sin_cos(a, &s, &c);
-  *tan = xf_round(e, xf_div(s, c), 0);
+  s = xf_sin(r);
+  c = xf_cos(r);
+  *tan = xf_round(e, q & 1 ? xf_neg(xf_div(c, s)) : xf_div(s, c), 0);
   return 0;
 }

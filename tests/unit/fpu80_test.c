@@ -517,6 +517,19 @@ static void transcendentals(void) {
   fpu80_sincos(&e, fpu80_make(0x4000, 0xc90fdaa22168c235ull), &s, 0);
   ASSERT_F(0xbfbf, J, s);
   ASSERT_EQ(FPU80_PE | FPU80_C1, e.sw);
+  /* Next to a pole: pi/2 rounded to 64 bits lies r = 2^-65 above the
+   * x87's pi/2, so tan is -cot r = -1/r + r/3 = -2^65 + a hair: rounding
+   * down gives -2^65, not one ulp beyond. */
+  e = env(DOWN);
+  ASSERT(!fpu80_ptan(&e, fpu80_make(0x3fff, 0xc90fdaa22168c235ull), &t, &push));
+  ASSERT_F(0xc040, J, t);
+  e = env(UP);
+  ASSERT(!fpu80_ptan(&e, fpu80_make(0x3fff, 0xc90fdaa22168c235ull), &t, &push));
+  ASSERT_F(0xc03f, ~0ull, t);
+  /* 2^-1 - 1 is -1/2 in every rounding mode, flagged inexact. */
+  e = env(DOWN);
+  ASSERT_F(0xbffe, J, fpu80_f2xm1(&e, fpu80_make(0xbfff, J)));
+  ASSERT_EQ(FPU80_PE, e.sw);
   /* |x| >= 2^63: C2, nothing written. */
   e = env(NEAR);
   s = ONE;

@@ -352,27 +352,43 @@ static struct fpu80 mul(struct fpu80_env *e, struct fpu80 a, struct fpu80 b,
   return fpu80_norm_round(e, s, ea + eb + 1, hi, lo, pc_bits(e));
 }
 
-/* Quotient of two significands with bit 63 set: 66 bits (the leading one
+/* One 32-bit digit of long division (Knuth, TAOCP vol. 2, 4.3.1,
+ * algorithm D): with r < b and b's bit 63 set, returns d = floor(r * 2^32
+ * / b) and leaves r * 2^32 - d * b in r. The estimate from b's top half is
+ * at most two too large. Values of 96 bits are kept as h * 2^32 + l. */
+static u32 div_digit(u64 *r, u64 b) {
+  u64 b1 = b >> 32, b0 = (u32)b, d = *r / b1, p0, ph, h, l;
+  if (d > 0xffffffff) d = 0xffffffff;
+  p0 = d * b0;
+  ph = d * b1 + (p0 >> 32);
+  l = (u32)(0 - (u32)p0);
+  h = *r - ph - ((u32)p0 != 0);
+  while ((i64)h < 0) { /* wraps correctly: |r * 2^32 - d * b| < 2^95 */
+    --d;
+    l += b0;
+    h += b1 + (l >> 32);
+    l = (u32)l;
+  }
+  *r = h << 32 | l;
+  return d;
+}
+
+/* Quotient of two significands with bit 63 set: 96 bits (the leading one
  * at bit 127 of hi:lo) and a sticky bit; returns 1 if a < b (the
  * quotient's exponent is then one lower). */
 static int div_sig(u64 a, u64 b, u64 *hi, u64 *lo) {
-  u64 r = a, qh = 0, ql = 0;
-  int top = 0, i, low = a < b;
-  if (low) {
-    top = 1;
-    r <<= 1;
+  int low = a < b;
+  u64 r = low ? a : a - b, d1, d2, d3;
+  d1 = div_digit(&r, b);
+  d2 = div_digit(&r, b);
+  d3 = div_digit(&r, b);
+  if (low) { /* 0.d1d2d3, d1's top bit set */
+    *hi = d1 << 32 | d2;
+    *lo = d3 << 32 | (r != 0);
+  } else { /* 1.d1d2d3 */
+    *hi = FPU80_J | d1 << 31 | d2 >> 1;
+    *lo = d2 << 63 | d3 << 31 | (r != 0);
   }
-  for (i = 0; i < 66; ++i) {
-    int bit = top || r >= b;
-    if (bit) r -= b;
-    qh = qh << 1 | ql >> 63;
-    ql = ql << 1 | bit;
-    top = r >> 63;
-    r <<= 1;
-  }
-  fpu80_shl(&qh, &ql, 62);
-  *hi = qh;
-  *lo = ql | (r != 0 || top);
   return low;
 }
 

@@ -212,4 +212,10 @@ int fpu80_sincos(struct fpu80_env *e, struct fpu80 a, struct fpu80 *sin,
 int fpu80_ptan(struct fpu80_env *e, struct fpu80 a, struct fpu80 *tan,
                struct fpu80 *push);
 
+/* FLDL2T, FLDL2E, FLDPI, FLDLG2, FLDLN2: the constant rounded to 64 bits
+ * under RC, as the x87 has done since the 387; no flag is raised and C1
+ * is cleared. */
+enum fpu80_const { FPU80_L2T, FPU80_L2E, FPU80_PI, FPU80_LG2, FPU80_LN2 };
+struct fpu80 fpu80_const(struct fpu80_env *e, enum fpu80_const k);
+
 #endif /* BLINK_CORE_FPU80_H_ */

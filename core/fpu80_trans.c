@@ -9,7 +9,8 @@
  * the way the x87 does, modulo pi/2 with the 66-bit approximation of pi
  * (SDM vol. 1, 8.3.10: 0.C90FDAA22168C234C x 2^2), exactly, so results
  * near multiples of pi agree with the hardware rather than with
- * mathematics. Constants are the leading 128 bits of ln 2, log2 e and pi. */
+ * mathematics. Constants are the leading 128 bits of ln 2, log2 e, pi,
+ * log2 10 and log10 2. */
 #include "core/fpu80.h"
 
 #include "core/fpu80_priv.h"
@@ -28,6 +29,10 @@ static const struct xf kLog2e = {0xb8aa3b295c17f0bbull, 0xbe87fed0691d3e88ull,
 static const struct xf kPi = {0xc90fdaa22168c234ull, 0xc4c6628b80dc1cd1ull, 1,
                               0};
 static const struct xf kOne = {0x8000000000000000ull, 0, 0, 0};
+static const struct xf kL2t = {0xd49a784bcd1b8afeull, 0x492bf6ff4dafdb4cull, 1,
+                               0};
+static const struct xf kLg2 = {0x9a209a84fbcff798ull, 0x8f8959ac0b7c9178ull, -2,
+                               0};
 
 /* The x87's pi: floor(pi * 2^64), 66 bits (SDM vol. 1, 8.3.10). */
 #define PI66_HI 3ull
@@ -510,4 +515,13 @@ int fpu80_ptan(struct fpu80_env *e, struct fpu80 a, struct fpu80 *tan,
   c = xf_cos(r);
   *tan = xf_round(e, q & 1 ? xf_neg(xf_div(c, s)) : xf_div(s, c), 0);
   return 0;
+}
+
+struct fpu80 fpu80_const(struct fpu80_env *e, enum fpu80_const k) {
+  static const struct xf *const kConst[] = {&kL2t, &kLog2e, &kPi, &kLg2, &kLn2};
+  const struct xf *c = kConst[k];
+  u16 sw = e->sw;
+  struct fpu80 r = fpu80_round80(e, 0, c->exp, c->hi, c->lo | 1, 64);
+  e->sw = sw & ~FPU80_C1; /* rounded, yet no PE and no C1 */
+  return r;
 }

@@ -330,6 +330,22 @@ X87_SAVE(fyl2x_u, "fyl2x")
 X87_SAVE(fyl2xp1_u, "fyl2xp1")
 X87_SAVE(fpatan_u, "fpatan")
 
+/* A constant pushed under the control word. */
+#define X87_CONST(NAME)                              \
+  static u16 x87_##NAME(u16 cw, u8 *r) {             \
+    u16 sw;                                          \
+    __asm__ volatile("fninit\n\tfldcw %2\n\t" #NAME  \
+                     "\n\tfnstsw %0\n\tfstpt %1"     \
+                     : "=m"(sw), "=m"(*(u8(*)[10])r) \
+                     : "m"(cw));                     \
+    return sw;                                       \
+  }
+X87_CONST(fldl2t)
+X87_CONST(fldl2e)
+X87_CONST(fldpi)
+X87_CONST(fldlg2)
+X87_CONST(fldln2)
+
 /* Bookkeeping. */
 
 enum {
@@ -376,6 +392,7 @@ enum {
   OP_FSCALE_U,
   OP_FPREM_U,
   OP_FPREM1_U,
+  OP_FLDCONST,
   OP_COUNT
 };
 
@@ -421,7 +438,8 @@ static const char *const kOpName[] = {"fadd",
                                       "fsqrt/unmasked",
                                       "fscale/unmasked",
                                       "fprem/unmasked",
-                                      "fprem1/unmasked"};
+                                      "fprem1/unmasked",
+                                      "fldpi etc."};
 _Static_assert(ARRAY_LEN(kOpName) == OP_COUNT, "a name for every operation");
 
 static long cases[OP_COUNT], mismatches[OP_COUNT];
@@ -986,6 +1004,18 @@ static void run_unmasked(int op, u16 cw) {
   check(op, cw, ma, mb, 2, want, got, 10, sw, e.sw, SW_MASK);
 }
 
+static void run_const(u16 cw) {
+  typedef u16 (*x87_const)(u16, u8 *);
+  static const x87_const kX87[] = {x87_fldl2t, x87_fldl2e, x87_fldpi,
+                                   x87_fldlg2, x87_fldln2};
+  struct fpu80_env e = {cw, 0};
+  int k = rnd_below(5);
+  u8 want[10], got[10];
+  u16 sw = kX87[k](cw, want);
+  fpu80_store(got, fpu80_const(&e, k));
+  check(OP_FLDCONST, cw, 0, 0, 0, want, got, 10, sw, e.sw, SW_MASK);
+}
+
 int main(void) {
   long n = 2000000, i;
   long total = 0, bad = 0, ttotal = 0, t0 = 0, t1 = 0, tbad = 0;
@@ -1043,6 +1073,7 @@ int main(void) {
       case OP_FSCALE_U:
       case OP_FPREM_U:
       case OP_FPREM1_U: run_unmasked(op, cw); break;
+      case OP_FLDCONST: run_const(cw); break;
       default:
         a = rnd_below(4) ? gen80() : fpu80_from_int(rnd() >> rnd_below(64));
         run_mem(op, a, cw);

@@ -530,6 +530,19 @@ static void transcendentals(void) {
   e = env(DOWN);
   ASSERT_F(0xbffe, J, fpu80_f2xm1(&e, fpu80_make(0xbfff, J)));
   ASSERT_EQ(FPU80_PE, e.sw);
+  /* Constants round under RC without flags. */
+  e = env(NEAR);
+  ASSERT_F(0x4000, 0xc90fdaa22168c235ull, fpu80_const(&e, FPU80_PI));
+  ASSERT_F(0x4000, 0xd49a784bcd1b8afeull, fpu80_const(&e, FPU80_L2T));
+  ASSERT_F(0x3ffd, 0x9a209a84fbcff799ull, fpu80_const(&e, FPU80_LG2));
+  ASSERT_EQ(0, e.sw);
+  e = env(ZERO);
+  ASSERT_F(0x4000, 0xc90fdaa22168c234ull, fpu80_const(&e, FPU80_PI));
+  e = env(UP);
+  ASSERT_F(0x4000, 0xd49a784bcd1b8affull, fpu80_const(&e, FPU80_L2T));
+  ASSERT_F(0x3ffe, 0xb17217f7d1cf79acull, fpu80_const(&e, FPU80_LN2));
+  ASSERT_F(0x3fff, 0xb8aa3b295c17f0bcull, fpu80_const(&e, FPU80_L2E));
+  ASSERT_EQ(0, e.sw);
   /* |x| >= 2^63: C2, nothing written. */
   e = env(NEAR);
   s = ONE;

@@ -23,9 +23,11 @@
  *                                          (unsupported)
  *
  * Unsupported operands raise IE and give the real indefinite, as on the
- * 387 and later. Denormal and pseudo-denormal operands raise DE. Results
- * are always canonical: never unnormal, pseudo-anything, or a denormal that
- * could be normal.
+ * 387 and later. Denormal and pseudo-denormal operands of arithmetic raise
+ * DE (stores to memory and FXAM do not, as on the CPU). Computed results
+ * are canonical: never unnormal, pseudo-anything, or a denormal that
+ * could be normal. Every flag, result bit and condition code below was
+ * checked against the host x87 by tests/fpu80.
  *
  * The environment: an operation reads the rounding control (RC, bits
  * 11:10) and precision control (PC, bits 9:8) from env->cw, laid out as the
@@ -46,7 +48,7 @@
  * FDIV and FSQRT honour PC (SDM vol. 1, 8.1.5.2).
  *
  *   struct fpu80_env e = {FPU80_CW_DEFAULT, 0};
- *   struct fpu80 r = fpu80_add(&e, fpu80_from_i64(1), fpu80_from_i64(2));
+ *   struct fpu80 r = fpu80_add(&e, fpu80_from_int(1), fpu80_from_int(2));
  *   ASSERT(r.se == 0x4000 && r.sig == 0xc000000000000000ull && !e.sw);
  */
 #ifndef BLINK_CORE_FPU80_H_
@@ -60,7 +62,7 @@ struct fpu80 {
 };
 
 struct fpu80_env {
-  u16 cw; /* in: x87 control word; RC and PC are read */
+  u16 cw; /* in: x87 control word; RC, PC and the OE/UE masks are read */
   u16 sw; /* in/out: x87 status word; flags ORed, condition codes set */
 };
 
@@ -145,7 +147,8 @@ struct fpu80 fpu80_arith(struct fpu80_env *e, enum fpu80_op op, struct fpu80 a,
 struct fpu80 fpu80_widen_f32(u32 f, int *denormal);
 struct fpu80 fpu80_widen_f64(u64 f, int *denormal);
 
-/* FCOM (quiet 0: any NaN is invalid) and FUCOM (quiet 1: only SNaN);
+/* FCOM (quiet 0: any NaN is invalid) and FUCOM (quiet 1: only SNaNs and
+ * unsupported encodings are);
  * sets C3/C2/C0, clears C1, returns the relation. */
 enum fpu80_rel fpu80_compare(struct fpu80_env *e, struct fpu80 a,
                              struct fpu80 b, int quiet);
@@ -178,24 +181,28 @@ u64 fpu80_to_f64(struct fpu80_env *e, struct fpu80 a);
 struct fpu80 fpu80_from_bcd(const u8 p[10]);
 void fpu80_to_bcd(struct fpu80_env *e, struct fpu80 a, u8 p[10]);
 
-/* FSCALE: a * 2^trunc(b). FXTRACT: *sig gets the significand (exponent
- * 0), the return value the unbiased exponent as a number. */
+/* FSCALE: a * 2^trunc(b). FXTRACT: *sig gets the significand (in
+ * [1, 2), with a's sign), the return value the unbiased exponent as a
+ * number (a zero gives -infinity with ZE). */
 struct fpu80 fpu80_scale(struct fpu80_env *e, struct fpu80 a, struct fpu80 b);
 struct fpu80 fpu80_xtract(struct fpu80_env *e, struct fpu80 a,
                           struct fpu80 *sig);
 
 /* FPREM (ieee 0: quotient truncated) and FPREM1 (ieee 1: to nearest):
- * the partial remainder of a / b; C2 set when incomplete, else C0/C3/C1
- * get quotient bits 2/1/0. */
+ * the partial remainder of a / b, exact. When the exponents differ by 64
+ * or more only a partial reduction is done (by 32 + (d - 32) mod 32, as
+ * the host CPU does) and C2 is set; else C0/C3/C1 get quotient bits
+ * 2/1/0. */
 struct fpu80 fpu80_prem(struct fpu80_env *e, struct fpu80 a, struct fpu80 b,
                         int ieee);
 
 /* Transcendentals, evaluated with a 128-bit significand and rounded once
- * under RC (PC ignored), so within 1 ulp of the exact value and almost
- * always correctly rounded. F2XM1: 2^a - 1 for -1 <= a <= 1. FYL2X and
- * FYL2XP1: y * log2(x) and y * log2(1 + x) with x = ST0, y = ST1 (the
- * result replaces ST1 and pops). FPATAN: the angle of (x, y), i.e.
- * atan(y / x) in the right quadrant, with x = ST0, y = ST1. */
+ * under RC (PC ignored): correctly rounded but for results within about
+ * 2^-56 ulp of a rounding boundary. The host CPU is not always correctly
+ * rounded, so a result may differ from it by 1 ulp (and C1 with it). F2XM1: 2^a
+ * - 1 for -1 <= a <= 1. FYL2X and FYL2XP1: y * log2(x) and y * log2(1 + x) with
+ * x = ST0, y = ST1 (the result replaces ST1 and pops). FPATAN: the angle of (x,
+ * y), i.e. atan(y / x) in the right quadrant, with x = ST0, y = ST1. */
 struct fpu80 fpu80_f2xm1(struct fpu80_env *e, struct fpu80 a);
 struct fpu80 fpu80_fyl2x(struct fpu80_env *e, struct fpu80 x, struct fpu80 y);
 struct fpu80 fpu80_fyl2xp1(struct fpu80_env *e, struct fpu80 x, struct fpu80 y);

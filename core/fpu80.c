@@ -353,17 +353,18 @@ static struct fpu80 mul(struct fpu80_env *e, struct fpu80 a, struct fpu80 b,
 }
 
 /* One 32-bit digit of long division (Knuth, TAOCP vol. 2, 4.3.1,
- * algorithm D): with r < b and b's bit 63 set, returns d = floor(r * 2^32
- * / b) and leaves r * 2^32 - d * b in r. The estimate from b's top half is
- * at most two too large. Values of 96 bits are kept as h * 2^32 + l. */
-static u32 div_digit(u64 *r, u64 b) {
+ * algorithm D): with r < b and b's bit 63 set, returns d = floor((r *
+ * 2^32 + next) / b) and leaves the remainder in r. The estimate from b's
+ * top half is at most two too large. Values of 96 bits are kept as h *
+ * 2^32 + l. */
+static u32 div_digit(u64 *r, u64 b, u32 next) {
   u64 b1 = b >> 32, b0 = (u32)b, d = *r / b1, p0, ph, h, l;
   if (d > 0xffffffff) d = 0xffffffff;
   p0 = d * b0;
   ph = d * b1 + (p0 >> 32);
-  l = (u32)(0 - (u32)p0);
-  h = *r - ph - ((u32)p0 != 0);
-  while ((i64)h < 0) { /* wraps correctly: |r * 2^32 - d * b| < 2^95 */
+  l = (u32)(next - (u32)p0);
+  h = *r - ph - (next < (u32)p0);
+  while ((i64)h < 0) { /* wraps correctly: the true value is > -2^95 */
     --d;
     l += b0;
     h += b1 + (l >> 32);
@@ -379,9 +380,9 @@ static u32 div_digit(u64 *r, u64 b) {
 static int div_sig(u64 a, u64 b, u64 *hi, u64 *lo) {
   int low = a < b;
   u64 r = low ? a : a - b, d1, d2, d3;
-  d1 = div_digit(&r, b);
-  d2 = div_digit(&r, b);
-  d3 = div_digit(&r, b);
+  d1 = div_digit(&r, b, 0);
+  d2 = div_digit(&r, b, 0);
+  d3 = div_digit(&r, b, 0);
   if (low) { /* 0.d1d2d3, d1's top bit set */
     *hi = d1 << 32 | d2;
     *lo = d3 << 32 | (r != 0);
@@ -432,41 +433,37 @@ struct fpu80 fpu80_arith(struct fpu80_env *e, enum fpu80_op op, struct fpu80 a,
   }
 }
 
-/* Square root of a 65-bit radicand (top:s, top 0 or 1) times 2^68: the
- * 67 or 68 bits of its floor in hi:lo; returns 1 if it was inexact. */
-static int sqrt_sig(int top, u64 s, u64 *hi, u64 *lo) {
-  u64 rh = 0, rl = 0, qh = 0, ql = 0;
+/* floor(sqrt(rh:rl)) for rh >= 2^62, by Newton's iteration from above,
+ * started from the root of rh (32 bits, one bit at a time): two or three
+ * steps, each a 128/64-bit division by 32-bit digits. */
+static u64 isqrt128(u64 rh, u64 rl) {
+  u64 rem = 0, y = 0, s;
   int i;
-  for (i = 0; i < 68; ++i) {
-    /* Bits 135 - 2i and 134 - 2i of the 136-bit radicand: pairs 0..33
-     * come from s in a 68-bit field, the rest are zero. */
-    u64 pair = 0, th, tl;
-    if (i < 34) {
-      int k = 67 - 2 * i;
-      u64 b1 = k == 64 ? (u64)top : k > 64 ? 0 : s >> k & 1;
-      u64 b0 = k - 1 == 64 ? (u64)top : k - 1 > 64 ? 0 : s >> (k - 1) & 1;
-      pair = b1 << 1 | b0;
-    }
-    rh = rh << 2 | rl >> 62;
-    rl = rl << 2 | pair;
-    th = qh << 2 | ql >> 62;
-    tl = ql << 2 | 1;
-    qh = qh << 1 | ql >> 63;
-    ql <<= 1;
-    if (rh > th || (rh == th && rl >= tl)) {
-      rh = rh - th - (rl < tl);
-      rl -= tl;
-      ql |= 1;
+  for (i = 0; i < 32; ++i) {
+    u64 t;
+    rem = rem << 2 | (rh >> (62 - 2 * i) & 3);
+    y <<= 1;
+    t = y << 1 | 1;
+    if (rem >= t) {
+      rem -= t;
+      y |= 1;
     }
   }
-  *hi = qh;
-  *lo = ql;
-  return rh || rl;
+  s = y == 0xffffffff ? ~0ull : (y + 1) << 32; /* >= sqrt(rh:rl) */
+  while (rh < s) { /* else the quotient is >= 2^64 > s: s is the root */
+    u64 r = rh, q, t;
+    q = (u64)div_digit(&r, s, rl >> 32) << 32;
+    q |= div_digit(&r, s, (u32)rl);
+    t = (s >> 1) + (q >> 1) + (s & q & 1);
+    if (t >= s) break;
+    s = t;
+  }
+  return s;
 }
 
 struct fpu80 fpu80_sqrt(struct fpu80_env *e, struct fpu80 a) {
-  int ka = fpu80_kind(a), s = FPU80_SIGN(a), top = 0, sticky;
-  u64 sig, hi, lo;
+  int ka = fpu80_kind(a), s = FPU80_SIGN(a);
+  u64 sig, rh, rl, ph, pl, q, lo;
   i32 ex;
   e->sw &= ~FPU80_C1;
   if (FPU80_IS_NAN(ka)) return fpu80_nan1(e, a, ka);
@@ -475,17 +472,24 @@ struct fpu80 fpu80_sqrt(struct fpu80_env *e, struct fpu80 a) {
   if (ka == K_INF) return a;
   if (ka == K_DENORM) e->sw |= FPU80_DE;
   ex = fpu80_unpack(a, &sig) - 63; /* a = sig * 2^ex */
+  /* R = sig * 2^64 or 2^63 (making the exponent even), so that
+   * sqrt(a) = sqrt(R) * 2^((ex - 64) / 2) or 2^((ex - 63) / 2). */
   if (ex & 1) {
-    top = sig >> 63;
-    sig <<= 1;
-    --ex;
+    rh = sig >> 1, rl = sig << 63;
+    ex = (ex - 63) / 2;
+  } else {
+    rh = sig, rl = 0;
+    ex = (ex - 64) / 2;
   }
-  /* sqrt(a) = q * 2^(ex / 2 - 34); one more bit keeps the sticky bit
-   * apart from q's last bit. */
-  sticky = sqrt_sig(top, sig, &hi, &lo);
-  fpu80_shl(&hi, &lo, 1);
-  lo |= sticky;
-  return fpu80_norm_round(e, 0, ex / 2 - 35 + 127, hi, lo, pc_bits(e));
+  q = isqrt128(rh, rl);
+  /* R - q^2 < 2q + 1 says what lies below q's last bit: more than half
+   * iff it exceeds q (exactly half is impossible). */
+  fpu80_mul64(q, q, &ph, &pl);
+  rh = rh - ph - (rl < pl);
+  rl -= pl;
+  lo = (rh || rl) ? 1 : 0;
+  if (rh || rl > q) lo |= FPU80_J;
+  return fpu80_round80(e, 0, 63 + ex, q, lo, pc_bits(e));
 }
 
 /* Compares and classes. */

@@ -1051,6 +1051,15 @@ int main(void) {
         run_pair(op, a, gen_b(a), cw);
         break;
       case OP_SQRT:
+        if (rnd_below(3) == 0) { /* k^2 and its neighbours: exact roots */
+          u64 k = rnd() >> (33 + rnd_below(31));
+          a = fpu80_from_int((i64)(k * k + rnd_below(5) - 2));
+          a.se += 2 * rnd_below(32) - 32;
+          run_unary(op, a, cw);
+          break;
+        }
+        run_unary(op, gen80(), cw);
+        break;
       case OP_FXAM:
       case OP_FXTRACT: run_unary(op, gen80(), cw); break;
       case OP_FRNDINT: run_unary(op, gen_intish(), cw); break;

@@ -176,8 +176,9 @@ u32 fpu80_to_f32(struct fpu80_env *e, struct fpu80 a);
 u64 fpu80_to_f64(struct fpu80_env *e, struct fpu80 a);
 
 /* FBLD and FBSTP: 18-digit packed BCD, 10 bytes, sign in bit 7 of byte
- * 9. FBSTP rounds under RC; out of range or NaN stores the BCD indefinite
- * (bytes 7..9 = c0 ff ff) with IE. */
+ * 9. FBLD takes any bytes (digits above 9 count with their value, as on
+ * the host CPU). FBSTP rounds under RC; out of range or NaN stores the
+ * BCD indefinite (bytes 7..9 = c0 ff ff) with IE. */
 struct fpu80 fpu80_from_bcd(const u8 p[10]);
 void fpu80_to_bcd(struct fpu80_env *e, struct fpu80 a, u8 p[10]);
 

@@ -397,7 +397,7 @@ static int reduce(struct fpu80 x, struct xf *r) {
   xh = 0, xl = m;
   fpu80_shl(&xh, &xl, ex + 2);
   /* Long division of X by the 66-bit PI66, one bit at a time. */
-  for (i = 127; i >= 0; --i) {
+  for (i = ex + 65; i >= 0; --i) { /* X's leading one is bit ex + 65 */
     int bit;
     rh = rh << 1 | rl >> 63;
     rl = rl << 1 | ((i >= 64 ? xh >> (i - 64) : xl >> i) & 1);
@@ -448,16 +448,13 @@ static struct fpu80 trig_special(struct fpu80_env *e, struct fpu80 a, int k) {
 
 /* sin and cos of a finite nonzero x, from its reduced argument. */
 static void sin_cos(struct fpu80 x, struct xf *s, struct xf *c) {
-  struct xf r, sr, cr;
+  struct xf r;
   int q = reduce(x, &r);
-  sr = xf_sin(r);
-  cr = xf_cos(r);
-  switch (q) {
-    case 0: *s = sr, *c = cr; break;
-    case 1: *s = cr, *c = xf_neg(sr); break;
-    case 2: *s = xf_neg(sr), *c = xf_neg(cr); break;
-    default: *s = xf_neg(cr), *c = sr; break;
-  }
+  /* sin(r + q pi/2) and cos(r + q pi/2); only the series asked for. */
+  if (s) *s = q & 1 ? xf_cos(r) : xf_sin(r);
+  if (c) *c = q & 1 ? xf_sin(r) : xf_cos(r);
+  if (s && (q & 2)) *s = xf_neg(*s);
+  if (c && ((q + 1) & 2)) *c = xf_neg(*c);
 }
 
 int fpu80_sincos(struct fpu80_env *e, struct fpu80 a, struct fpu80 *sin,
@@ -476,7 +473,7 @@ int fpu80_sincos(struct fpu80_env *e, struct fpu80 a, struct fpu80 *sin,
     if (cos) *cos = fpu80_make(0x3fff, FPU80_J);
     return 0;
   }
-  sin_cos(a, &s, &c);
+  sin_cos(a, sin ? &s : 0, cos ? &c : 0);
   if (cos) *cos = xf_round(e, c, 0);
   if (sin) *sin = xf_round(e, s, 0); /* C1 as the sine rounded */
   return 0;

@@ -196,12 +196,17 @@ static struct fpu80 xf_round(struct fpu80_env *e, struct xf a, int exact) {
 
 /* Series. */
 
-/* e^t - 1 for |t| < 1: t * (1 + t/2 * (1 + t/3 * (...))). */
+/* e^t - 1 for |t| < 1: t * (1 + t/2 * (1 + t/3 * (...))) at t / 2^8,
+ * where 14 terms reach 2^-128, then e^2u - 1 = (e^u - 1)(e^u - 1 + 2)
+ * eight times. */
 static struct xf xf_expm1(struct xf t) {
-  struct xf s = kOne;
+  struct xf s = kOne, two = {0x8000000000000000ull, 0, 1, 0};
   int n;
-  for (n = 40; n >= 2; --n) s = xf_add(kOne, xf_div_small(xf_mul(s, t), n));
-  return xf_mul(t, s);
+  t = xf_scale(t, -8);
+  for (n = 14; n >= 2; --n) s = xf_add(kOne, xf_div_small(xf_mul(s, t), n));
+  s = xf_mul(t, s);
+  for (n = 0; n < 8; ++n) s = xf_mul(s, xf_add(s, two));
+  return s;
 }
 
 /* 2 atanh(s) = ln((1 + s) / (1 - s)) for |s| < 0.2. */

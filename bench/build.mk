@@ -6,6 +6,10 @@ BENCH := o/bench
 BENCH_PROGS := startup sieve hash sort memory nbody x87 syscalls datagen
 BENCH_BINS := $(BENCH_PROGS:%=$(BENCH)/bin/%) $(BENCH)/bin/exit0
 LUA_CFLAGS := -I/usr/include/lua5.4
+# The C workloads link musl statically where musl-gcc is there (its start-up
+# and string functions need little of SSE), else glibc. Lua needs glibc:
+# Debian's static liblua5.4 is built against it.
+BENCH_CC ?= $(or $(shell command -v musl-gcc 2>/dev/null),$(X86_CC))
 
 $(BENCH)/timeit: bench/timeit.c
 	@mkdir -p $(@D)
@@ -19,8 +23,8 @@ $(BENCH)/bin/exit0: bench/exit0.s
 
 $(BENCH)/bin/%: bench/workloads/%.c
 	@mkdir -p $(@D)
-	@test -n "$(X86_CC)" || { echo "no x86-64 C compiler: see ./configure" >&2; exit 1; }
-	$(X86_CC) -static -O2 -o $@ $< -lm
+	@test -n "$(BENCH_CC)" || { echo "no x86-64 C compiler: see ./configure" >&2; exit 1; }
+	$(BENCH_CC) -static -O2 -o $@ $< -lm
 
 # Lua only where Debian's static liblua5.4 is installed.
 $(BENCH)/bin/lua: bench/workloads/lua.c

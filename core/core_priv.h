@@ -197,6 +197,13 @@ void op_sse_movs(struct cpu *c, const struct core_insn *in);
 void op_sse_movdq(struct cpu *c, const struct core_insn *in);
 void op_sse_logic(struct cpu *c, const struct core_insn *in);
 
+void op_sse_arith(struct cpu *c, const struct core_insn *in);
+void op_sse_unpack(struct cpu *c, const struct core_insn *in);
+void op_sse_shuffle(struct cpu *c, const struct core_insn *in);
+void op_sse_pmovmskb(struct cpu *c, const struct core_insn *in);
+void op_sse_shift(struct cpu *c, const struct core_insn *in);
+void op_sse_shift_imm(struct cpu *c, const struct core_insn *in);
+
 void op_nop(struct cpu *c, const struct core_insn *in);
 void op_syscall(struct cpu *c, const struct core_insn *in);
 void op_fence(struct cpu *c, const struct core_insn *in);

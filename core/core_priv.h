@@ -192,6 +192,11 @@ void op_setcc(struct cpu *c, const struct core_insn *in);
 void op_cmovcc(struct cpu *c, const struct core_insn *in);
 void op_loop(struct cpu *c, const struct core_insn *in);
 
+/* The XMM source operand (ModRM.rm, or m128 read as one access; #GP when
+ * aligned is asked and the address isn't) of a full-width SSE op. */
+void core_get_wx(struct cpu *c, const struct core_insn *in, int aligned,
+                 u8 out[16]);
+
 void op_sse_movx(struct cpu *c, const struct core_insn *in);
 void op_sse_movs(struct cpu *c, const struct core_insn *in);
 void op_sse_movdq(struct cpu *c, const struct core_insn *in);

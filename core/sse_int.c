@@ -59,18 +59,6 @@ static int lane_size(int op) {
   }
 }
 
-/* The source operand: an XMM register or an aligned m128. */
-static void source(struct cpu *c, const struct core_insn *in, u8 s[16]) {
-  if (in->x.flags & XED_F_MEM) {
-    u64 a = core_ea(c, in);
-    if (a & 15) core_raise(c, LINUX_SIGSEGV, LINUX_SI_KERNEL, 0);
-    write64le(s, core_load(c, a, 8));
-    write64le(s + 8, core_load(c, a + 8, 8));
-  } else {
-    memcpy(s, c->xmm[in->x.rm], 16);
-  }
-}
-
 static int mmx(const struct core_insn *in) {
   return in->x.mprefix == 0;
 }
@@ -84,7 +72,7 @@ void op_sse_arith(struct cpu *c, const struct core_insn *in) {
     op_unimplemented(c, in);
     return;
   }
-  source(c, in, s);
+  core_get_wx(c, in, 1, s);
   for (i = 0; i < n; ++i) {
     u64 x = lane(d, size, i), y = lane(s, size, i), z;
     switch (op) {
@@ -123,7 +111,7 @@ void op_sse_unpack(struct cpu *c, const struct core_insn *in) {
     op_unimplemented(c, in);
     return;
   }
-  source(c, in, s);
+  core_get_wx(c, in, 1, s);
   for (i = 0; i < half; ++i) {
     set_lane(r, size, 2 * i, lane(d, size, i + (high ? half : 0)));
     set_lane(r, size, 2 * i + 1, lane(s, size, i + (high ? half : 0)));
@@ -139,7 +127,7 @@ void op_sse_shuffle(struct cpu *c, const struct core_insn *in) {
     op_unimplemented(c, in);
     return;
   }
-  source(c, in, s);
+  core_get_wx(c, in, 1, s);
   memcpy(r, s, 16);
   if (in->x.mprefix == 0x66) {
     for (i = 0; i < 4; ++i) set_lane(r, 4, i, lane(s, 4, (imm >> 2 * i) & 3));
@@ -192,7 +180,7 @@ void op_sse_shift(struct cpu *c, const struct core_insn *in) {
     op_unimplemented(c, in);
     return;
   }
-  source(c, in, s);
+  core_get_wx(c, in, 1, s);
   kind = (op == XED_OP_PSRAW || op == XED_OP_PSRAD) ? 'a'
          : (op == XED_OP_PSLLW || op == XED_OP_PSLLD || op == XED_OP_PSLLQ)
              ? 'l'

@@ -31,9 +31,8 @@ static void store128(struct cpu *c, u64 addr, const u8 in[16]) {
   }
 }
 
-/* The XMM source operand (ModRM.rm or memory) of a full-width op. */
-static void get_wx(struct cpu *c, const struct core_insn *in, int aligned,
-                   u8 out[16]) {
+void core_get_wx(struct cpu *c, const struct core_insn *in, int aligned,
+                 u8 out[16]) {
   if (in->x.flags & XED_F_MEM) {
     u64 a = core_ea(c, in);
     if (aligned && (a & 15)) gp(c);
@@ -57,7 +56,7 @@ void op_sse_movx(struct cpu *c, const struct core_insn *in) {
   int store = x->opcode == 0x11 || x->opcode == 0x29 || x->opcode == 0x7f;
   u8 v[16];
   if (!store) {
-    get_wx(c, in, aligned, v);
+    core_get_wx(c, in, aligned, v);
     memcpy(c->xmm[x->reg], v, 16);
   } else if (x->flags & XED_F_MEM) {
     u64 a = core_ea(c, in);
@@ -143,7 +142,7 @@ void op_sse_logic(struct cpu *c, const struct core_insn *in) {
     op_unimplemented(c, in);
     return;
   }
-  get_wx(c, in, 1, s);
+  core_get_wx(c, in, 1, s);
   switch (x->op) {
     case XED_OP_PAND:
     case XED_OP_ANDPS:

@@ -7,16 +7,6 @@
 	.include "macros.inc"
 	.globl _start
 
-.macro SHOWX reg
-	movdqu %\reg, out(%rip)
-	mov out+8(%rip), %rdi
-	call put_hex64
-	mov out(%rip), %rdi
-	call put_hex64
-	mov $'\n', %edi
-	call put_char
-.endm
-
 # Binary op, register source then memory source.
 .macro BIN op
 	movdqa (%r12), %xmm0

@@ -8,16 +8,6 @@
 	.include "macros.inc"
 	.globl _start
 
-.macro SHOWX reg
-	movdqu %\reg, out(%rip)
-	mov out+8(%rip), %rdi
-	call put_hex64
-	mov out(%rip), %rdi
-	call put_hex64
-	mov $'\n', %edi
-	call put_char
-.endm
-
 _start:
 	movdqa a(%rip), %xmm0
 	SHOWX xmm0

@@ -63,6 +63,9 @@ enum {
 #define X86_EFLAGS_INITIAL 0x202
 /* MXCSR at process start: all exceptions masked, round to nearest. */
 #define X86_MXCSR_INITIAL 0x1f80
+/* x87 control word at process start (what FNINIT loads; Linux gives a
+ * new process exactly that). */
+#define X86_FCW_INITIAL 0x037f
 
 /* The guest signals the CPU itself raises, with the x86-64 Linux numbers
  * and si_code values (asm-generic/siginfo.h). */
@@ -122,6 +125,20 @@ struct cpu {
    * lanes with the little-endian helpers. */
   u8 xmm[16][16];
   u32 mxcsr; /* SSE control and status (SDM vol. 1, 10.2.3) */
+  /* x87 FPU (SDM vol. 1, 8.1). The physical registers R0-R7, each an
+   * 80-bit value as a 64-bit significand and a sign/exponent word; ST(i)
+   * is R[(ftop + i) & 7]. MMX register i is fpr_sig[i] (an MMX write also
+   * sets fpr_se[i] to 0xffff, ftop to 0 and every tag valid, SDM vol. 1,
+   * 9.5). fsw is the status word with its TOP field (bits 13:11) kept in
+   * ftop instead; ftag has bit i set when R[i] is not empty (the abridged
+   * tag word of FXSAVE); the full tag word is computed from the registers
+   * when FSTENV/FSAVE need it. fop, fip and fdp are the last non-control
+   * instruction's opcode, address and operand address. */
+  u64 fpr_sig[8];
+  u16 fpr_se[8];
+  u16 fcw, fsw, fop;
+  u8 ftop, ftag;
+  u64 fip, fdp;
   struct mmu *mmu;
   struct core_cache *cache;
   /* The guest signal a fault raised, for CORE_FAULT. */

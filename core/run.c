@@ -23,6 +23,7 @@ int core_init(struct cpu *c, struct mmu *m) {
   m->on_fault_ctx = c;
   c->flags = X86_EFLAGS_INITIAL;
   c->mxcsr = X86_MXCSR_INITIAL;
+  c->fcw = X86_FCW_INITIAL;
   c->cache = calloc(1, sizeof(*c->cache));
   return c->cache ? 0 : -1;
 }

@@ -192,6 +192,22 @@ void op_setcc(struct cpu *c, const struct core_insn *in);
 void op_cmovcc(struct cpu *c, const struct core_insn *in);
 void op_loop(struct cpu *c, const struct core_insn *in);
 
+/* MMX registers alias the x87 significands (SDM vol. 1, 9.5): every MMX
+ * instruction but EMMS puts the x87 in MMX state (TOP 0, all registers
+ * valid), and a write to MMi sets R[i]'s exponent word to all ones. MMX
+ * register numbers ignore REX. */
+static inline void core_mmx_enter(struct cpu *c) {
+  c->ftop = 0;
+  c->ftag = 0xff;
+}
+static inline u64 core_get_mm(const struct cpu *c, int i) {
+  return c->fpr_sig[i & 7];
+}
+static inline void core_set_mm(struct cpu *c, int i, u64 v) {
+  c->fpr_sig[i & 7] = v;
+  c->fpr_se[i & 7] = 0xffff;
+}
+
 /* The XMM source operand (ModRM.rm, or m128 read as one access; #GP when
  * aligned is asked and the address isn't) of a full-width SSE op. */
 void core_get_wx(struct cpu *c, const struct core_insn *in, int aligned,

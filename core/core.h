@@ -146,6 +146,7 @@ struct cpu {
   u64 sig_addr;
   /* Internal to core_run(). */
   const struct core_insn *insn; /* the instruction now running */
+  struct core_block *block;     /* ... and its block */
   int stop;                     /* enum core_stop, or 0 to go on */
   jmp_buf *onfault;
 };

@@ -29,6 +29,9 @@ struct core_block {
 
 struct core_cache {
   struct core_block *buckets[CORE_CACHE_BUCKETS];
+  /* Blocks dropped while one of them may be running: freed between
+   * blocks. */
+  struct core_block *garbage;
 };
 
 /* Ends the running instruction with a guest signal and rip as given: traps

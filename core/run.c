@@ -5,7 +5,16 @@
  * Running a block sets rip to the block's end first, then calls each
  * instruction's handler; branch handlers overwrite rip, and a fault unwinds
  * with longjmp after setting rip to the faulting instruction. So
- * straight-line handlers never touch rip at all. */
+ * straight-line handlers never touch rip at all.
+ *
+ * Self-modifying code: every page a block is decoded from is watched by
+ * mmu/ (mmu_watch_code), which calls code_written() before the first write
+ * to it. The blocks on that page leave the hash table for a garbage list,
+ * freed only between blocks, since the writer may be running one of them.
+ * If it is, and the write is not its last instruction, the next decoded
+ * instruction is replaced by op_refetch, which resumes at that address
+ * from a fresh decode: the CPU, too, runs the bytes as they are after the
+ * store (SDM vol. 3, 11.6). The hot loop pays nothing for this. */
 #include "core/core_priv.h"
 
 /* A host fault inside the linear stretch, while the guest runs: a guest
@@ -16,10 +25,57 @@ static void host_fault(void *ctx) {
   if (c->onfault && c->insn) core_memory_fault(c);
 }
 
+/* Drops blocks overlapping [addr, addr+len) onto the garbage list; tells
+ * whether the running block was among them. Neither allocates nor frees:
+ * it may run inside a host signal handler. */
+static int drop_blocks(struct cpu *c, u64 addr, u64 len) {
+  unsigned i;
+  int running = 0;
+  for (i = 0; i < CORE_CACHE_BUCKETS; ++i) {
+    struct core_block **p = &c->cache->buckets[i];
+    while (*p) {
+      struct core_block *b = *p;
+      if (b->start < addr + len && addr < b->end) {
+        *p = b->hash_next;
+        b->hash_next = c->cache->garbage;
+        c->cache->garbage = b;
+        if (b == c->block) running = 1;
+      } else {
+        p = &b->hash_next;
+      }
+    }
+  }
+  return running;
+}
+
+/* Resumes at this instruction, decoded afresh (see the top of the file). */
+static void op_refetch(struct cpu *c, const struct core_insn *in) {
+  c->rip = in->addr;
+  c->stop = 0;
+  longjmp(*c->onfault, 1);
+}
+
+static void code_written(void *ctx, u64 page) {
+  struct cpu *c = ctx;
+  if (drop_blocks(c, page, MMU_PAGE_SIZE) && c->onfault && c->insn) {
+    struct core_insn *in = (struct core_insn *)c->insn;
+    if (in + 1 < c->block->insns + c->block->n) in[1].fn = op_refetch;
+  }
+}
+
+static void free_garbage(struct core_cache *cc) {
+  while (cc->garbage) {
+    struct core_block *b = cc->garbage;
+    cc->garbage = b->hash_next;
+    free(b);
+  }
+}
+
 int core_init(struct cpu *c, struct mmu *m) {
   memset(c, 0, sizeof(*c));
   c->mmu = m;
   m->on_fault = host_fault;
+  m->on_code_write = code_written;
   m->on_fault_ctx = c;
   c->flags = X86_EFLAGS_INITIAL;
   c->mxcsr = X86_MXCSR_INITIAL;
@@ -41,24 +97,14 @@ void core_destroy(struct cpu *c) {
   if (!c->cache) return;
   for (i = 0; i < CORE_CACHE_BUCKETS; ++i)
     free_block_list(c->cache->buckets[i]);
+  free_garbage(c->cache);
   free(c->cache);
   c->cache = NULL;
 }
 
 void core_invalidate(struct cpu *c, u64 addr, u64 len) {
-  unsigned i;
-  for (i = 0; i < CORE_CACHE_BUCKETS; ++i) {
-    struct core_block **p = &c->cache->buckets[i];
-    while (*p) {
-      struct core_block *b = *p;
-      if (b->start < addr + len && addr < b->end) {
-        *p = b->hash_next;
-        free(b);
-      } else {
-        p = &b->hash_next;
-      }
-    }
-  }
+  drop_blocks(c, addr, len);
+  if (!c->onfault) free_garbage(c->cache);
 }
 
 _Noreturn void core_trap(struct cpu *c, int sig, int code, u64 addr, u64 rip) {
@@ -211,6 +257,7 @@ static struct core_block *decode_block(struct cpu *c, u64 start) {
   }
   b->n = n;
   b->end = pc;
+  if (pc > start) mmu_watch_code(c->mmu, start, pc - start);
   return b;
 }
 
@@ -220,6 +267,7 @@ static struct core_block *find_block(struct cpu *c, u64 rip) {
   for (b = c->cache->buckets[h]; b; b = b->hash_next) {
     if (b->start == rip) return b;
   }
+  if (UNLIKELY(c->cache->garbage != NULL)) free_garbage(c->cache);
   b = decode_block(c, rip);
   if (!b) return NULL;
   b->hash_next = c->cache->buckets[h];
@@ -231,9 +279,12 @@ int core_run(struct cpu *c) {
   jmp_buf jb;
   c->onfault = &jb;
   c->insn = NULL;
+  c->block = NULL;
   c->stop = 0;
-  if (setjmp(jb)) {
+  /* A longjmp with stop 0 is op_refetch: go on at rip. */
+  if (setjmp(jb) && c->stop) {
     c->onfault = NULL;
+    c->block = NULL;
     return c->stop;
   }
   for (;;) {
@@ -248,12 +299,14 @@ int core_run(struct cpu *c) {
       return CORE_FAULT;
     }
     c->rip = b->end;
+    c->block = b;
     for (in = b->insns, end = in + b->n; in < end; ++in) {
       c->insn = in;
       in->fn(c, in);
     }
     if (c->stop) {
       c->onfault = NULL;
+      c->block = NULL;
       return c->stop;
     }
   }

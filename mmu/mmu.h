@@ -88,6 +88,13 @@ struct mmu {
    * the host signal. */
   void (*on_fault)(void *ctx);
   void *on_fault_ctx;
+  /* Self-modifying code: called with on_fault_ctx before the first write
+   * (by the guest or through mmu_write) to a page mmu_watch_code() marked,
+   * with the page's guest address; the mark is gone by then. In the linear
+   * backend it runs inside the host SIGSEGV handler of the writing
+   * instruction, so it must neither allocate nor free. */
+  void (*on_code_write)(void *ctx, u64 page);
+  u8 **watch; /* linear: per-slab bitmaps of watched pages, or NULL */
   struct mmu_tlb tlb[MMU_TLB_SIZE];
   void *root; /* level-4 table: 512 entries */
   u64 fault_addr;
@@ -125,6 +132,13 @@ u64 mmu_find_free(struct mmu *m, u64 len, u64 top);
 int mmu_any_mapped(struct mmu *m, u64 addr, u64 len);
 /* 1 if every page of [addr, addr+len) is mapped, else 0. */
 int mmu_is_mapped(struct mmu *m, u64 addr, u64 len);
+
+/* Marks the pages of [addr, addr+len) as holding decoded code, so that the
+ * next write to one calls on_code_write first. Pages the guest can't write
+ * are marked too (cheaply): mmu_protect may make them writable later.
+ * mmu_map and mmu_unmap drop the marks of their range without calling
+ * anyone; their callers drop the decoded code themselves. */
+void mmu_watch_code(struct mmu *m, u64 addr, u64 len);
 
 /* Byte copies between guest and host memory, checking READ/WRITE. */
 int mmu_read(struct mmu *m, u64 addr, void *dst, size_t n) MUST_CHECK;

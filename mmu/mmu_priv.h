@@ -21,4 +21,9 @@ int linear_unmap(struct mmu *m, u64 addr, u64 len);
 int linear_map_file(struct mmu *m, u64 addr, u64 len, int prot, int fd, u64 off,
                     int shared);
 
+void linear_watch(struct mmu *m, u64 addr, u64 len);
+/* Before a write to [addr, addr+len): unmarks watched pages and calls
+ * on_code_write for each; 1 if there was any that the guest may write. */
+int linear_unwatch(struct mmu *m, u64 addr, u64 len);
+
 #endif /* BLINK_MMU_PRIV_H_ */

@@ -1,7 +1,10 @@
 /* The paged backend: a four-level table of 4 KiB guest pages (9 bits of
  * the address per level, like x86-64's own page tables) whose leaves hold a
  * host page pointer and the guest protection. Host pages are allocated on
- * first touch, so a large mapping costs nothing until it is used. */
+ * first touch, so a large mapping costs nothing until it is used. A page
+ * core/ decoded code from carries CODE: its TLB entries never allow
+ * writes, so the first write takes the slow path, which drops the mark and
+ * tells core/ (on_code_write) before the bytes change. */
 #include "mmu/mmu.h"
 
 #include "mmu/mmu_priv.h"
@@ -16,6 +19,7 @@
 #define PRESENT 8   /* leaf bit: the guest page is mapped */
 #define EXTERNAL 16 /* leaf bit: the page is in a host file mapping */
 #define HOSTRO 32   /* leaf bit: ... that the host maps read-only */
+#define CODE 64     /* leaf bit: core/ decoded code from the page */
 #define LEAF_HOST(x) ((u8 *)((x) & ~(leaf_t)4095))
 #define PROT_BITS (MMU_READ | MMU_WRITE | MMU_EXEC)
 
@@ -245,6 +249,21 @@ int mmu_unmap(struct mmu *m, u64 addr, u64 len) {
   return 0;
 }
 
+void mmu_watch_code(struct mmu *m, u64 addr, u64 len) {
+  u64 a, end = addr + len;
+  if (m->linear) {
+    linear_watch(m, addr, len);
+    return;
+  }
+  for (a = addr & ~MMU_PAGE_MASK; a < end; a += MMU_PAGE_SIZE) {
+    leaf_t *s = leaf_slot(m, a, 0);
+    struct mmu_tlb *t = &m->tlb[(a >> MMU_PAGE_SHIFT) & (MMU_TLB_SIZE - 1)];
+    if (!s || !(*s & PRESENT)) continue;
+    *s |= CODE;
+    if (t->page == a >> MMU_PAGE_SHIFT) t->prot &= ~(u32)MMU_WRITE;
+  }
+}
+
 int mmu_is_mapped(struct mmu *m, u64 addr, u64 len) {
   u64 a, end;
   if (addr >= MMU_LIMIT || len > MMU_LIMIT - addr) return 0;
@@ -284,6 +303,12 @@ static u8 *page_of(struct mmu *m, u64 addr, u32 prot) {
   if ((prot & MMU_WRITE) && (*s & HOSTRO)) {
     return fault(m, addr, MMU_FAULT_ACCERR), NULL;
   }
+  if ((prot & MMU_WRITE) && (*s & CODE)) {
+    *s &= ~(leaf_t)CODE;
+    if (m->on_code_write) {
+      m->on_code_write(m->on_fault_ctx, addr & ~MMU_PAGE_MASK);
+    }
+  }
   host = (u8 *)(*s & ~(leaf_t)4095);
   if (!host) {
     void *p;
@@ -300,7 +325,7 @@ static u8 *page_of(struct mmu *m, u64 addr, u32 prot) {
   t->page = addr >> MMU_PAGE_SHIFT;
   t->host = host;
   t->prot = *s & PROT_BITS;
-  if (*s & HOSTRO) t->prot &= ~(u32)MMU_WRITE;
+  if (*s & (HOSTRO | CODE)) t->prot &= ~(u32)MMU_WRITE;
   if (t->prot) t->prot |= MMU_READ;
   return host;
 }
@@ -330,6 +355,7 @@ int mmu_write(struct mmu *m, u64 addr, const void *src, size_t n) {
   size_t left = n;
   if (m->linear) {
     if (mmu_regions_span(m, addr, n, MMU_WRITE) != n) return -1;
+    if (m->watch) linear_unwatch(m, addr, n);
     memcpy(m->linear + addr, src, n);
     return 0;
   }

@@ -165,6 +165,10 @@ static const core_handler kHandlers[XED_OP_COUNT] = {
     [XED_OP_RDTSC] = op_rdtsc,
     [XED_OP_RDTSCP] = op_rdtsc,
     [XED_OP_FENCE] = op_fence,
+    /* x87 */
+    [XED_OP_FPU] = op_x87,
+    [XED_OP_FXSAVE] = op_fxsave,
+    [XED_OP_FXRSTOR] = op_fxrstor,
 };
 
 core_handler core_bind(const struct xed_insn *x) {

@@ -157,6 +157,12 @@ void core_destroy(struct cpu *c);
 int core_run(struct cpu *c);
 /* EFLAGS as the guest would see it (computes the lazy bits). */
 u64 core_flags(struct cpu *c);
+/* The x87/MMX/SSE state as the 512-byte FXSAVE image of the REX.W form
+ * (SDM vol. 1, table 10-2, 64-bit FIP and FDP); bytes 416..511 are zero.
+ * core_fxrstor() loads one back: -1 (and nothing changed) when MXCSR has
+ * reserved bits set, where FXRSTOR would fault. For signal frames. */
+void core_fxsave(const struct cpu *c, u8 out[512]);
+int core_fxrstor(struct cpu *c, const u8 in[512]);
 /* Drops decoded blocks overlapping [addr, addr+len): the guest changed or
  * unmapped code there. */
 void core_invalidate(struct cpu *c, u64 addr, u64 len);

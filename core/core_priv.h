@@ -195,11 +195,26 @@ void op_setcc(struct cpu *c, const struct core_insn *in);
 void op_cmovcc(struct cpu *c, const struct core_insn *in);
 void op_loop(struct cpu *c, const struct core_insn *in);
 
+/* x87 (core/x87.c, core/fxsave.c). The status word as the guest reads it
+ * (TOP, ES and B composed into cpu->fsw). An exception left unmasked in
+ * FSW is delivered by the next waiting x87 instruction, FWAIT or MMX
+ * instruction before it runs: #MF, SIGFPE with Linux's si_code. */
+u16 core_fpu_status(const struct cpu *c);
+_Noreturn void core_fpu_raise_pending(struct cpu *c);
+static inline void core_fpu_check_pending(struct cpu *c) {
+  if (UNLIKELY(c->fsw & ~c->fcw & 0x3f)) core_fpu_raise_pending(c);
+}
+void op_x87(struct cpu *c, const struct core_insn *in);
+void op_fxsave(struct cpu *c, const struct core_insn *in);
+void op_fxrstor(struct cpu *c, const struct core_insn *in);
+
 /* MMX registers alias the x87 significands (SDM vol. 1, 9.5): every MMX
  * instruction but EMMS puts the x87 in MMX state (TOP 0, all registers
  * valid), and a write to MMi sets R[i]'s exponent word to all ones. MMX
- * register numbers ignore REX. */
+ * register numbers ignore REX. An MMX instruction first raises a pending
+ * x87 exception, as the host CPU does. */
 static inline void core_mmx_enter(struct cpu *c) {
+  core_fpu_check_pending(c);
   c->ftop = 0;
   c->ftag = 0xff;
 }

@@ -90,6 +90,7 @@ enum {
 enum core_stop {
   CORE_SYSCALL = 1, /* guest executed SYSCALL; rip is past it */
   CORE_FAULT,       /* guest must get cpu->sig */
+  CORE_SIGNAL,      /* signal_due was set: the floor above delivers */
 };
 
 /* Lazy flags: which operation last set the arithmetic flags. */
@@ -141,6 +142,9 @@ struct cpu {
   u64 fip, fdp;
   struct mmu *mmu;
   struct core_cache *cache;
+  /* Set (by a host signal handler, say) to make core_run() return
+   * CORE_SIGNAL at the next block boundary; core/ never clears it. */
+  volatile int signal_due;
   /* The guest signal a fault raised, for CORE_FAULT. */
   int sig, sig_code;
   u64 sig_addr;

@@ -22,7 +22,18 @@
  * it, so it returns and blink dies of the signal. */
 static void host_fault(void *ctx) {
   struct cpu *c = ctx;
-  if (c->onfault && c->insn) core_memory_fault(c);
+  if (c->onfault && c->insn) {
+    /* Some hosts (s390x) report only the page of a fault. The explicit
+     * memory operand of the instruction says which byte, if it lies in
+     * that page or starts in the page before (then the page's first byte
+     * is the first one the access could not reach, as x86 reports). */
+    u64 page = c->mmu->fault_addr;
+    if (!(page & MMU_PAGE_MASK) && (c->insn->x.flags & XED_F_MEM)) {
+      u64 ea = core_ea(c, c->insn);
+      if ((ea & ~MMU_PAGE_MASK) == page) c->mmu->fault_addr = ea;
+    }
+    core_memory_fault(c);
+  }
 }
 
 /* Drops blocks overlapping [addr, addr+len) onto the garbage list; tells
@@ -288,8 +299,14 @@ int core_run(struct cpu *c) {
     return c->stop;
   }
   for (;;) {
-    struct core_block *b = find_block(c, c->rip);
+    struct core_block *b;
     const struct core_insn *in, *end;
+    if (UNLIKELY(c->signal_due)) {
+      c->onfault = NULL;
+      c->block = NULL;
+      return CORE_SIGNAL;
+    }
+    b = find_block(c, c->rip);
     if (UNLIKELY(!b)) {
       /* Out of host memory for decoded code: the guest can't go on. */
       c->onfault = NULL;

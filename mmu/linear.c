@@ -8,7 +8,8 @@
  * Byte copies for sysemu/ (mmu_read, mmu_write, mmu_fetch) check the
  * regions first and never fault. The fault address is the host's si_addr
  * less the base: exact on x86-64, aarch64 and riscv64; on s390x the
- * hardware reports only the page, so the guest sees the page's address.
+ * hardware reports only the page, and core/ finds the byte from the
+ * instruction's memory operand.
  *
  * Code pages: a page core/ decoded code from is watched: a bit in a
  * per-slab bitmap, and host PROT_READ while the guest may write it. The

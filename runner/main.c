@@ -154,10 +154,11 @@ int main(int argc, char *argv[]) {
   sys.exe = realpath(im.path, NULL);
   sys.exec = exec_guest;
   for (;;) {
-    if (core_run(&cpu) == CORE_SYSCALL)
-      sysemu_syscall(&sys);
-    else
-      sysemu_fault(&sys);
+    switch (core_run(&cpu)) {
+      case CORE_SYSCALL: sysemu_syscall(&sys); break;
+      case CORE_FAULT: sysemu_fault(&sys); break;
+      default: sysemu_deliver(&sys); break;
+    }
   }
 
 usage:

@@ -11,6 +11,7 @@
 #include <unistd.h>
 
 #include "core/core.h"
+#include "sysemu/sysemu.h"
 
 /* Auxiliary vector keys (include/uapi/linux/auxvec.h). */
 #define AT_NULL 0
@@ -32,6 +33,7 @@
 #define AT_RANDOM 25
 #define AT_HWCAP2 26
 #define AT_EXECFN 31
+#define AT_MINSIGSTKSZ 51
 
 #define MAX_AUXV 24
 
@@ -119,6 +121,7 @@ int runner_build_stack(struct mmu *m, const struct runner_image *im,
   AUX(AT_EGID, getegid());
   AUX(AT_SECURE, 0);
   AUX(AT_RANDOM, random);
+  AUX(AT_MINSIGSTKSZ, SYSEMU_SIGFRAME_MAX);
   AUX(AT_HWCAP2, 0);
   AUX(AT_EXECFN, execfn);
   AUX(AT_PLATFORM, platform);

@@ -111,7 +111,10 @@ i64 sys_execve(struct sysemu *s, const u64 a[6]) {
   if (access(path, X_OK)) {
     rc = sysemu_fail();
   } else if (s->exec && is_guest_program(path)) {
-    if (!(rc = s->exec(s, path, argv, envp))) close_on_exec(s);
+    if (!(rc = s->exec(s, path, argv, envp))) {
+      close_on_exec(s);
+      sysemu_signals_exec(s);
+    }
   } else {
     if (s->log) fflush(s->log);
     fflush(stdout);

@@ -1,4 +1,4 @@
-/* Process lifetime: fork, vfork, wait4, kill. One host process per guest
+/* Process lifetime: fork, vfork, wait4. One host process per guest
  * process: the guest's memory lives in blink's, so a host fork copies it
  * exactly. vfork is a fork (the child gets a copy rather than a loan of the
  * parent's memory, which only a child that breaks vfork's rules could
@@ -15,6 +15,7 @@ i64 sys_fork(struct sysemu *s, const u64 a[6]) {
   if (s->log) fflush(s->log);
   fflush(stdout);
   pid = fork();
+  if (!pid) sysemu_signals_forked(s);
   return pid < 0 ? sysemu_fail() : pid;
 }
 
@@ -45,12 +46,4 @@ i64 sys_wait4(struct sysemu *s, const u64 a[6]) {
     if (copy_to_guest(s, a[1], b, 4)) return -LINUX_EFAULT;
   }
   return pid;
-}
-
-i64 sys_kill(struct sysemu *s, const u64 a[6]) {
-  int sig = 0;
-  if (a[1]) {
-    if (!(sig = sysemu_host_signal((int)a[1]))) return -LINUX_EINVAL;
-  }
-  return kill((pid_t)(i32)a[0], sig) ? sysemu_fail() : 0;
 }

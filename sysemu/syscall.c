@@ -23,6 +23,7 @@ void sysemu_init(struct sysemu *s, struct cpu *c, FILE *log) {
   memset(s, 0, sizeof(*s));
   s->cpu = c;
   s->log = log;
+  sysemu_signals_init(s);
 }
 
 int copy_from_guest(struct sysemu *s, void *dst, u64 src, size_t n) {
@@ -214,4 +215,5 @@ void sysemu_syscall(struct sysemu *s) {
     log_result(s, r, rc);
   }
   c->regs[CORE_RAX] = (u64)rc;
+  if (c->signal_due || s->restore_sigmask) sysemu_deliver(s);
 }

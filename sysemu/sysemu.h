@@ -11,8 +11,9 @@
  *
  *   struct sysemu s;
  *   sysemu_init(&s, &cpu, NULL);
- *   for (;;) if (core_run(&cpu) == CORE_SYSCALL) sysemu_syscall(&s);
- *            else sysemu_fault(&s);
+ *   for (;;) switch (core_run(&cpu)) { case CORE_SYSCALL: sysemu_syscall(&s);
+ *     break; case CORE_FAULT: sysemu_fault(&s); break; default:
+ *     sysemu_deliver(&s); }
  */
 #ifndef BLINK_SYSEMU_H_
 #define BLINK_SYSEMU_H_
@@ -26,6 +27,16 @@ enum {
 #undef E
 };
 
+/* The most stack a signal frame takes (signal.c: the 440-byte
+ * rt_sigframe and the 512-byte FXSAVE image with their alignment), which
+ * the kernel reports as AT_MINSIGSTKSZ. */
+#define SYSEMU_SIGFRAME_MAX 1040
+
+/* A guest sigaction, as x86-64 Linux's struct kernel_sigaction. */
+struct sysemu_sigaction {
+  u64 handler, flags, restorer, mask;
+};
+
 struct sysemu {
   struct cpu *cpu;
   FILE *log;           /* -s / -L: strace-style log, or NULL */
@@ -36,6 +47,15 @@ struct sysemu {
    * with the old program untouched. */
   int (*exec)(struct sysemu *s, const char *path, char *const argv[],
               char *const envp[]);
+  /* Signals (signal.c), in x86-64 numbers: dispositions, the blocked mask
+   * (bit n-1 for signal n), the alternate stack, and sigsuspend's saved
+   * mask until a handler's frame has taken it. */
+  struct sysemu_sigaction sigact[65];
+  u64 sigmask;
+  u64 ss_sp, ss_size;
+  u32 ss_flags;
+  int restore_sigmask;
+  u64 saved_sigmask;
 };
 
 void sysemu_init(struct sysemu *s, struct cpu *c, FILE *log);
@@ -45,6 +65,10 @@ void sysemu_syscall(struct sysemu *s);
 /* Delivers the signal a fault raised (cpu->sig). With no guest handler it
  * ends blink as the signal would end the guest; does not return then. */
 void sysemu_fault(struct sysemu *s);
+/* Delivers the pending signals that are due (core_run() returned
+ * CORE_SIGNAL, or a syscall left some): a handler's frame, or the
+ * default action. */
+void sysemu_deliver(struct sysemu *s);
 
 /* Host errno -> positive x86-64 Linux errno. */
 int sysemu_errno(int host_errno);

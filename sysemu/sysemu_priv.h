@@ -41,4 +41,10 @@ i64 sysemu_fail(void);
 
 _Noreturn void sysemu_exit(struct sysemu *s, int status);
 
+/* signal.c: start-up (the mask and ignored signals blink inherited), what
+ * execve resets, what a fork child starts without. */
+void sysemu_signals_init(struct sysemu *s);
+void sysemu_signals_exec(struct sysemu *s);
+void sysemu_signals_forked(struct sysemu *s);
+
 #endif /* BLINK_SYSEMU_PRIV_H_ */

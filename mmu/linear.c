@@ -176,6 +176,8 @@ static void on_segv(int sig, siginfo_t *si, void *uc) {
     u64 g = (u64)(a - m->linear);
     /* A write to a watched code page: let it through, once core/ knows. */
     if (m->watch && linear_unwatch(m, g, 1)) return;
+    /* Below a MAP_GROWSDOWN stack: grow it, and the access goes again. */
+    if (!mmu_any_mapped(m, g, 1) && mmu_grow_stack(m, g)) return;
     m->fault_addr = g;
     m->fault_code =
         mmu_any_mapped(m, g, 1) ? MMU_FAULT_ACCERR : MMU_FAULT_MAPERR;

@@ -128,6 +128,9 @@ int mmu_map_file(struct mmu *m, u64 addr, u64 len, int prot, int fd, u64 off,
 /* The highest page-aligned start of a free range of len bytes that ends at
  * or below top (and above the first 64 KiB); 0 if there is none. */
 u64 mmu_find_free(struct mmu *m, u64 len, u64 top);
+/* Writes the file-backed pages of [addr, addr+len) back to their files
+ * (waiting for it if sync): 0, or -1 with errno set. */
+int mmu_sync(struct mmu *m, u64 addr, u64 len, int sync) MUST_CHECK;
 /* 1 if any page of [addr, addr+len) is mapped. */
 int mmu_any_mapped(struct mmu *m, u64 addr, u64 len);
 /* 1 if every page of [addr, addr+len) is mapped, else 0. */

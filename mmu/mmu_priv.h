@@ -9,6 +9,9 @@ int mmu_regions_add(struct mmu *m, const struct mmu_region *like);
 int mmu_regions_remove(struct mmu *m, u64 start, u64 end);
 int mmu_regions_protect(struct mmu *m, u64 start, u64 end, u32 prot);
 void mmu_regions_free(struct mmu *m);
+/* Grows the stack region just above addr down to addr's page, as an
+ * access there would on Linux: 1 if it did. */
+int mmu_grow_stack(struct mmu *m, u64 addr);
 /* How many bytes from addr (up to n) the regions let the guest access with
  * prot; when fewer than n, the fault is recorded in m. */
 u64 mmu_regions_span(struct mmu *m, u64 addr, u64 n, u32 prot);

@@ -249,6 +249,22 @@ int mmu_unmap(struct mmu *m, u64 addr, u64 len) {
   return 0;
 }
 
+int mmu_sync(struct mmu *m, u64 addr, u64 len, int sync) {
+  int how = sync ? MS_SYNC : MS_ASYNC;
+  u64 a;
+  if (m->linear) return msync(m->linear + addr, (size_t)len, how);
+  /* Only host file mappings have anything to write back, a page at a
+   * time (host pages may be larger: msync wants their start). */
+  for (a = addr; a < addr + len; a += MMU_PAGE_SIZE) {
+    leaf_t *s = leaf_slot(m, a, 0);
+    uintptr_t h, hps = (uintptr_t)sysconf(_SC_PAGESIZE);
+    if (!s || !(*s & EXTERNAL)) continue;
+    h = (uintptr_t)LEAF_HOST(*s) & ~(hps - 1);
+    if (msync((void *)h, hps, how)) return -1;
+  }
+  return 0;
+}
+
 void mmu_watch_code(struct mmu *m, u64 addr, u64 len) {
   u64 a, end = addr + len;
   if (m->linear) {
@@ -296,6 +312,9 @@ static u8 *page_of(struct mmu *m, u64 addr, u32 prot) {
   struct mmu_tlb *t;
   if (addr >= MMU_LIMIT) return fault(m, addr, MMU_FAULT_MAPERR), NULL;
   s = leaf_slot(m, addr, 0);
+  if ((!s || !(*s & PRESENT)) && mmu_grow_stack(m, addr)) {
+    s = leaf_slot(m, addr, 0);
+  }
   if (!s || !(*s & PRESENT)) return fault(m, addr, MMU_FAULT_MAPERR), NULL;
   /* On x86 whatever may be written or executed may also be read. */
   if (prot == MMU_READ) prot = PROT_BITS;

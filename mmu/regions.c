@@ -5,6 +5,8 @@
 
 #include "mmu/mmu_priv.h"
 
+#include <sys/resource.h>
+
 static struct mmu_region *region_new(const struct mmu_region *like, u64 start,
                                      u64 end) {
   struct mmu_region *r = malloc(sizeof(*r));
@@ -165,4 +167,32 @@ u64 mmu_regions_span(struct mmu *m, u64 addr, u64 n, u32 prot) {
   m->fault_addr = at;
   m->fault_code = MMU_FAULT_MAPERR;
   return at - addr;
+}
+
+/* Linux's expand_stack (mm/mmap.c): an access below a stack region grows
+ * it down to the access's page, if the stack stays within RLIMIT_STACK
+ * (blink's limit is the guest's: setrlimit passes through) and keeps the
+ * guard gap of 256 pages from the mapping below. */
+#define STACK_GUARD_GAP ((u64)256 << MMU_PAGE_SHIFT)
+
+int mmu_grow_stack(struct mmu *m, u64 addr) {
+  struct mmu_region *r, *below = NULL;
+  struct rlimit rl;
+  u64 start = addr & ~MMU_PAGE_MASK, limit = (u64)8 << 20;
+  int code = m->fault_code;
+  u64 at = m->fault_addr;
+  if (addr >= MMU_LIMIT) return 0;
+  for (r = m->regions; r && r->end <= addr; r = r->next) below = r;
+  if (!r || r->start <= addr || r->kind != MMU_KIND_STACK) return 0;
+  if (!getrlimit(RLIMIT_STACK, &rl)) {
+    limit = rl.rlim_cur == RLIM_INFINITY ? MMU_LIMIT : (u64)rl.rlim_cur;
+  }
+  if (r->end - start > limit) return 0;
+  if (below && start - below->end < STACK_GUARD_GAP) return 0;
+  if (mmu_map_named(m, start, r->start - start, (int)r->prot, MMU_KIND_STACK,
+                    r->name, 0, 0, 0)) {
+    return 0;
+  }
+  m->fault_code = code, m->fault_addr = at;
+  return 1;
 }

@@ -1,12 +1,14 @@
-/* Memory syscalls: mmap, munmap, mprotect, brk, madvise. Linux semantics
- * (mm/mmap.c, mm/mprotect.c; mmap(2)) over mmu/'s page table and regions.
- * File mappings are host file mappings (mmu_map_file), so MAP_SHARED
- * writes reach the file. Not yet: MAP_SHARED anonymous memory shared
- * across fork (it is private for now). */
+/* Memory syscalls: mmap, munmap, mprotect, mremap, brk, madvise, msync.
+ * Linux semantics (mm/mmap.c, mm/mprotect.c; mmap(2)) over mmu/'s page
+ * table and regions. File mappings are host file mappings (mmu_map_file),
+ * so MAP_SHARED writes reach the file; shared anonymous memory is a host
+ * shared mapping too, so it stays shared across fork. MAP_GROWSDOWN
+ * regions grow on access below them (mmu/). */
 #include "sysemu/sysemu_priv.h"
 
 #include <errno.h>
 #include <fcntl.h>
+#include <sys/mman.h>
 #include <sys/stat.h>
 #include <unistd.h>
 
@@ -107,7 +109,20 @@ i64 sys_mmap(struct sysemu *s, const u64 a[6]) {
     }
   }
 
-  if (anon) {
+  if (anon && type == LINUX_MAP_SHARED) {
+    /* Shared anonymous memory is a host shared mapping of a memory file,
+     * so a forked child and its parent see each other's writes. Linux
+     * shows it as a deleted /dev/zero. */
+    int mfd = memfd_create("blink-shared", MFD_CLOEXEC), rc = -1;
+    if (mfd != -1) {
+      if (!ftruncate(mfd, (off_t)len)) {
+        rc = mmu_map_file(m, addr, len, mmu_prot(prot), mfd, 0, 1,
+                          "/dev/zero (deleted)", 0, 0);
+      }
+      close(mfd);
+    }
+    if (rc) return -LINUX_ENOMEM;
+  } else if (anon) {
     if (mmu_map_named(
             m, addr, len, mmu_prot(prot),
             (flags & LINUX_MAP_GROWSDOWN) ? MMU_KIND_STACK : MMU_KIND_ANON,
@@ -309,4 +324,26 @@ i64 sys_mremap(struct sysemu *s, const u64 a[6]) {
   core_invalidate(s->cpu, old, oldlen);
   core_invalidate(s->cpu, to, newlen);
   return (i64)to;
+}
+
+/* msync: the mappings are the host's, so the host's msync does the work
+ * (mmu_sync); flags as Linux checks them. */
+#define LINUX_MS_ASYNC 1
+#define LINUX_MS_INVALIDATE 2
+#define LINUX_MS_SYNC 4
+
+i64 sys_msync(struct sysemu *s, const u64 a[6]) {
+  u64 addr = a[0], len = a[1], flags = a[2];
+  if (addr & MMU_PAGE_MASK) return -LINUX_EINVAL;
+  if (flags & ~(u64)(LINUX_MS_ASYNC | LINUX_MS_INVALIDATE | LINUX_MS_SYNC)) {
+    return -LINUX_EINVAL;
+  }
+  if ((flags & LINUX_MS_ASYNC) && (flags & LINUX_MS_SYNC)) return -LINUX_EINVAL;
+  len = page_up(len);
+  if (!len) return 0;
+  if (addr >= MMU_LIMIT || len > MMU_LIMIT - addr) return -LINUX_ENOMEM;
+  if (!mmu_is_mapped(s->cpu->mmu, addr, len)) return -LINUX_ENOMEM;
+  return mmu_sync(s->cpu->mmu, addr, len, (flags & LINUX_MS_SYNC) != 0)
+             ? sysemu_fail()
+             : 0;
 }

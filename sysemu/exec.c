@@ -103,6 +103,12 @@ i64 sys_execve(struct sysemu *s, const u64 a[6]) {
   char **argv = NULL, **envp = NULL;
   i64 rc;
   if ((rc = copy_string_from_guest(s, path, a[0], sizeof(path)))) return rc;
+  /* The guest's /proc/self/exe is its own program (busybox runs its
+   * applets so), not blink. */
+  if (s->exe && sysemu_own_exe(path)) {
+    if (strlen(s->exe) >= sizeof(path)) return -LINUX_ENAMETOOLONG;
+    strcpy(path, s->exe);
+  }
   if ((rc = get_strings(s, a[1], &argv, 0)) < 0) return rc;
   if ((rc = get_strings(s, a[2], &envp, 0)) < 0) {
     free_strings(argv);

@@ -155,7 +155,7 @@ i64 sys_symlink(struct sysemu *s, const u64 a[6]) {
   return sys_symlinkat(s, b);
 }
 
-static int is_own_exe(const char *p) {
+int sysemu_own_exe(const char *p) {
   char mine[64];
   snprintf(mine, sizeof(mine), "/proc/%d/exe", (int)getpid());
   return !strcmp(p, "/proc/self/exe") || !strcmp(p, mine);
@@ -166,7 +166,7 @@ i64 sys_readlinkat(struct sysemu *s, const u64 a[6]) {
   ssize_t n;
   PATH(p, 1);
   if ((i64)a[3] <= 0) return -LINUX_EINVAL;
-  if (s->exe && is_own_exe(p)) {
+  if (s->exe && sysemu_own_exe(p)) {
     n = (ssize_t)strlen(s->exe);
     memcpy(buf, s->exe, (size_t)n);
   } else {

@@ -65,5 +65,6 @@ static int maps(struct sysemu *s) {
 int sysemu_proc_open(struct sysemu *s, const char *path) {
   if (strncmp(path, "/proc/", 6)) return -2;
   if (is_own(path, "maps")) return maps(s);
+  if (s->exe && sysemu_own_exe(path)) return open(s->exe, O_RDONLY | O_CLOEXEC);
   return -2;
 }

@@ -35,6 +35,9 @@ int sysemu_dirfd(i64 fd);
 /* Opens a /proc file that must show the guest (procfs.c): a descriptor,
  * -1 with errno set, or -2 when path is not such a file. */
 int sysemu_proc_open(struct sysemu *s, const char *path);
+/* 1 if path is /proc/self/exe or /proc/PID/exe of this process, which
+ * must name the guest program (s->exe), not blink. */
+int sysemu_own_exe(const char *path);
 
 /* -errno of the host's errno, in guest numbers. */
 i64 sysemu_fail(void);

@@ -145,6 +145,11 @@ static const core_handler kHandlers[XED_OP_COUNT] = {
     [XED_OP_BTR] = op_bt,
     [XED_OP_BTC] = op_bt,
     [XED_OP_BSF] = op_bsf,
+    /* CPUID reports neither BMI1 nor LZCNT, so F3 0F BC/BD run as BSF/BSR
+     * with the prefix ignored, as on the CPUs before them (SDM, TZCNT and
+     * LZCNT): glibc uses TZCNT where either answer will do. */
+    [XED_OP_TZCNT] = op_bsf,
+    [XED_OP_LZCNT] = op_bsf,
     [XED_OP_BSR] = op_bsf,
     [XED_OP_BSWAP] = op_bswap,
     [XED_OP_XADD] = op_xadd,

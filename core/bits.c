@@ -58,7 +58,7 @@ void op_bsf(struct cpu *c, const struct core_insn *in) {
     core_put_flags(c, X86_EFLAGS_ARITH, X86_EFLAGS_ZF);
     return;
   }
-  if (x->op == XED_OP_BSF) {
+  if (x->op != XED_OP_BSR && x->op != XED_OP_LZCNT) {
     for (i = 0; !((s >> i) & 1); ++i) continue;
   } else {
     for (i = 63; !((s >> i) & 1); --i) continue;

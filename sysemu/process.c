@@ -1,6 +1,6 @@
-/* Process lifetime: fork, vfork, clone (of processes), wait4. One host process per guest
- * process: the guest's memory lives in blink's, so a host fork copies it
- * exactly. vfork is a fork (the child gets a copy rather than a loan of the
+/* Process lifetime: fork, vfork, clone (of processes), wait4. One host process
+ * per guest process: the guest's memory lives in blink's, so a host fork copies
+ * it exactly. vfork is a fork (the child gets a copy rather than a loan of the
  * parent's memory, which only a child that breaks vfork's rules could
  * notice). Signal numbers inside wait statuses cross by name. */
 #include "sysemu/sysemu_priv.h"

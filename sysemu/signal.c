@@ -551,23 +551,32 @@ i64 sys_rt_sigpending(struct sysemu *s, const u64 a[6]) {
 i64 sys_rt_sigsuspend(struct sysemu *s, const u64 a[6]) {
   sigset_t host;
   u8 buf[8];
-  int sig;
   if (a[1] != 8) return -LINUX_EINVAL;
   if (copy_from_guest(s, buf, a[0], 8)) return -LINUX_EFAULT;
-  s->saved_sigmask = s->sigmask;
-  s->restore_sigmask = 1;
-  s->sigmask = read64le(buf) & ~UNBLOCKABLE;
+  sysemu_wait_mask(s, read64le(buf));
   if (any_due(s)) {
     s->cpu->signal_due = 1;
     return -LINUX_EINTR;
   }
-  sigemptyset(&host);
-  for (sig = 1; sig <= 64; ++sig) {
-    int h = sysemu_host_signal(sig);
-    if ((s->sigmask & BIT(sig)) && h && !cpu_signal(sig)) sigaddset(&host, h);
-  }
+  sysemu_host_sigset(s->sigmask, &host);
   sigsuspend(&host); /* returns once a host handler has run */
   return -LINUX_EINTR;
+}
+
+void sysemu_host_sigset(u64 guest_mask, void *host_sigset) {
+  sigset_t *set = host_sigset;
+  int sig;
+  sigemptyset(set);
+  for (sig = 1; sig <= 64; ++sig) {
+    int h = sysemu_host_signal(sig);
+    if ((guest_mask & BIT(sig)) && h && !cpu_signal(sig)) sigaddset(set, h);
+  }
+}
+
+void sysemu_wait_mask(struct sysemu *s, u64 guest_mask) {
+  s->saved_sigmask = s->sigmask;
+  s->restore_sigmask = 1;
+  s->sigmask = guest_mask & ~UNBLOCKABLE;
 }
 
 i64 sys_pause(struct sysemu *s, const u64 a[6]) {

@@ -44,6 +44,21 @@ i64 sysemu_fail(void);
 
 _Noreturn void sysemu_exit(struct sysemu *s, int status);
 
+/* Guest struct timespec, field by field (time.c): 0, -EFAULT, or for
+ * get, -EINVAL when a field is out of range. */
+struct timespec;
+int sysemu_put_timespec(struct sysemu *s, u64 addr,
+                        const struct timespec *t) MUST_CHECK;
+int sysemu_get_timespec(struct sysemu *s, u64 addr,
+                        struct timespec *t) MUST_CHECK;
+
+/* For the calls that wait with a signal mask of their own (ppoll,
+ * pselect6): the host set standing for a guest mask, and, once such a
+ * wait was interrupted, the guest mask a handler then runs under (the old
+ * one comes back at rt_sigreturn, as with sigsuspend). */
+void sysemu_host_sigset(u64 guest_mask, void *host_sigset);
+void sysemu_wait_mask(struct sysemu *s, u64 guest_mask);
+
 /* signal.c: start-up (the mask and ignored signals blink inherited), what
  * execve resets, what a fork child starts without. */
 void sysemu_signals_init(struct sysemu *s);

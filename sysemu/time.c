@@ -9,15 +9,14 @@
 #include <sys/time.h>
 #include <time.h>
 
-static int put_timespec(struct sysemu *s, u64 addr, const struct timespec *t) {
+int sysemu_put_timespec(struct sysemu *s, u64 addr, const struct timespec *t) {
   u8 b[16];
   write64le(b, (u64)(i64)t->tv_sec);
   write64le(b + 8, (u64)(i64)t->tv_nsec);
   return copy_to_guest(s, addr, b, 16);
 }
 
-/* Reads a guest timespec; -EINVAL if tv_nsec is out of range. */
-static int get_timespec(struct sysemu *s, u64 addr, struct timespec *t) {
+int sysemu_get_timespec(struct sysemu *s, u64 addr, struct timespec *t) {
   u8 b[16];
   i64 sec, nsec;
   if (copy_from_guest(s, b, addr, 16)) return -LINUX_EFAULT;
@@ -32,13 +31,13 @@ static int get_timespec(struct sysemu *s, u64 addr, struct timespec *t) {
 i64 sys_clock_gettime(struct sysemu *s, const u64 a[6]) {
   struct timespec t;
   if (clock_gettime((clockid_t)(i32)a[0], &t)) return sysemu_fail();
-  return put_timespec(s, a[1], &t);
+  return sysemu_put_timespec(s, a[1], &t);
 }
 
 i64 sys_clock_getres(struct sysemu *s, const u64 a[6]) {
   struct timespec t;
   if (clock_getres((clockid_t)(i32)a[0], &t)) return sysemu_fail();
-  return a[1] ? put_timespec(s, a[1], &t) : 0;
+  return a[1] ? sysemu_put_timespec(s, a[1], &t) : 0;
 }
 
 i64 sys_gettimeofday(struct sysemu *s, const u64 a[6]) {
@@ -71,10 +70,10 @@ i64 sys_time(struct sysemu *s, const u64 a[6]) {
 i64 sys_nanosleep(struct sysemu *s, const u64 a[6]) {
   struct timespec req, rem;
   int rc;
-  if ((rc = get_timespec(s, a[0], &req))) return rc;
+  if ((rc = sysemu_get_timespec(s, a[0], &req))) return rc;
   if (nanosleep(&req, &rem)) {
     i64 err = sysemu_fail();
-    if (errno == EINTR && a[1] && put_timespec(s, a[1], &rem)) {
+    if (errno == EINTR && a[1] && sysemu_put_timespec(s, a[1], &rem)) {
       return -LINUX_EFAULT;
     }
     return err;
@@ -87,10 +86,11 @@ i64 sys_clock_nanosleep(struct sysemu *s, const u64 a[6]) {
   struct timespec req, rem;
   int rc;
   if (a[1] & ~(u64)1) return -LINUX_EINVAL;
-  if ((rc = get_timespec(s, a[2], &req))) return rc;
+  if ((rc = sysemu_get_timespec(s, a[2], &req))) return rc;
   rc = clock_nanosleep((clockid_t)(i32)a[0], (int)a[1], &req, &rem);
   if (rc) {
-    if (rc == EINTR && !(a[1] & 1) && a[3] && put_timespec(s, a[3], &rem)) {
+    if (rc == EINTR && !(a[1] & 1) && a[3] &&
+        sysemu_put_timespec(s, a[3], &rem)) {
       return -LINUX_EFAULT;
     }
     return -(i64)sysemu_errno(rc);

@@ -543,12 +543,13 @@ static void examine(struct cpu *c) {
 /* Loads that push: FLD ST(i), FLD m32/m64/m80, FILD, FBLD. */
 static void load_reg(struct cpu *c, int i) {
   struct fpu80_env e = begin(c);
-  struct fpu80 v = st(c, i);
-  if (is_empty(c, i)) {
+  if (is_empty(c, i)) { /* reported even when the stack is full too */
     underflow(&e);
-    v = indefinite();
+    if (!blocked(c, &e, IE)) push(c, indefinite());
+    finish(c, &e);
+    return;
   }
-  push_checked(c, &e, v, 0);
+  push_checked(c, &e, st(c, i), 0);
 }
 
 /* The environment (SDM vol. 1, 8.1.10, figures 8-9 and 8-10): the
@@ -600,8 +601,10 @@ static int store_env(const struct cpu *c, int osz16, u8 *p) {
   return 28;
 }
 
+/* FCW bits 15:13 read as 0 and bit 6 as 1 whatever was loaded (host
+ * CPU: FLDCW 0xffff, FNSTCW gives 0x1f7f). */
 static void set_control(struct cpu *c, u16 cw) {
-  c->fcw = cw;
+  c->fcw = (cw & 0x1f3f) | 0x40;
 }
 
 static void set_status(struct cpu *c, u16 sw) {
@@ -674,7 +677,8 @@ static void frstor(struct cpu *c, u64 a, int osz16) {
 
 /* Pushes a value loaded from memory, under the overflow check; the value
  * was converted with E, so its flags (IE for an SNaN, DE for a denormal)
- * are already there. */
+ * are already there. With the stack full the conversion must not happen:
+ * the overflow is all the CPU reports. */
 static void load_pushed(struct cpu *c, struct fpu80_env *e, struct fpu80 v) {
   push_checked(c, e, v, DE);
 }
@@ -686,7 +690,8 @@ static void mem_form(struct cpu *c, const struct core_insn *in, int esc,
   int osz16 = (x->flags & XED_F_OSZ) != 0;
   u64 a = core_ea(c, in);
   struct fpu80_env e;
-  struct fpu80 b;
+  struct fpu80 b = indefinite();
+  u64 w;
   int d = 0;
   switch (esc) { /* the even escapes: arithmetic and compares */
     case 0:      /* m32fp */
@@ -708,7 +713,8 @@ static void mem_form(struct cpu *c, const struct core_insn *in, int esc,
   switch (esc << 3 | r) {
     case 010: /* FLD m32fp */
       e = begin(c);
-      load_pushed(c, &e, fpu80_from_f32(&e, (u32)core_load(c, a, 4)));
+      w = core_load(c, a, 4);
+      load_pushed(c, &e, full(c) ? b : fpu80_from_f32(&e, (u32)w));
       break;
     case 012: store_mem(c, a, ST_FLOAT, 4, 0); break;
     case 013: store_mem(c, a, ST_FLOAT, 4, 1); break;
@@ -730,7 +736,8 @@ static void mem_form(struct cpu *c, const struct core_insn *in, int esc,
     case 037: store_mem(c, a, ST_FLOAT, 10, 1); break;
     case 050: /* FLD m64fp */
       e = begin(c);
-      load_pushed(c, &e, fpu80_from_f64(&e, core_load(c, a, 8)));
+      w = core_load(c, a, 8);
+      load_pushed(c, &e, full(c) ? b : fpu80_from_f64(&e, w));
       break;
     case 051: store_mem(c, a, ST_TRUNC, 8, 1); break;
     case 052: store_mem(c, a, ST_FLOAT, 8, 0); break;

@@ -126,6 +126,16 @@ static inline int blocked(const struct cpu *c, const struct fpu80_env *e,
   return (e->sw & FSW_EXC & mask & ~c->fcw) != 0;
 }
 
+/* blocked(), and then the operation did not complete: it raises no PE and
+ * leaves C1 clear, and one stopped before computing (IE, DE, ZE) raises
+ * no OE or UE either (host CPU; fpu80 computed them all). */
+static int stopped(const struct cpu *c, struct fpu80_env *e, u16 mask) {
+  if (!blocked(c, e, mask)) return 0;
+  e->sw &= ~(FPU80_PE | C1);
+  if (e->sw & mask & ~c->fcw & (IE | DE | ZE)) e->sw &= ~(OE | UE);
+  return 1;
+}
+
 static inline void finish(struct cpu *c, const struct fpu80_env *e) {
   c->fsw = e->sw | (c->fsw & FSW_EXC);
 }
@@ -224,7 +234,7 @@ static void arith_mem(struct cpu *c, int r, struct fpu80 b, int denormal) {
   } else {
     v = arith(&e, r, st(c, 0), b, denormal);
   }
-  if (!blocked(c, &e, IE | DE | ZE)) set_st(c, 0, v);
+  if (!stopped(c, &e, IE | DE | ZE)) set_st(c, 0, v);
   finish(c, &e);
 }
 
@@ -240,7 +250,7 @@ static void arith_reg(struct cpu *c, int esc, int r, int i) {
   } else {
     v = arith(&e, r, st(c, 0), st(c, i), 0);
   }
-  if (!blocked(c, &e, IE | DE | ZE)) {
+  if (!stopped(c, &e, IE | DE | ZE)) {
     set_st(c, dst, v);
     if (esc == 6) pop(c);
   }
@@ -298,7 +308,7 @@ static void unary(struct cpu *c,
   } else {
     v = fn(&e, st(c, 0));
   }
-  if (!blocked(c, &e, IE | DE | ZE)) set_st(c, 0, v);
+  if (!stopped(c, &e, IE | DE | ZE)) set_st(c, 0, v);
   finish(c, &e);
 }
 
@@ -331,7 +341,7 @@ static void binary(struct cpu *c, enum binary_kind k) {
       default: v = fpu80_fpatan(&e, x, y); break;
     }
   }
-  if (!blocked(c, &e, IE | DE | ZE)) {
+  if (!stopped(c, &e, IE | DE | ZE)) {
     set_st(c, into_st1, v);
     if (into_st1) pop(c);
   }
@@ -350,7 +360,7 @@ static void trig(struct cpu *c, int cos) {
     finish(c, &e);
     return;
   }
-  if (!blocked(c, &e, IE | DE)) set_st(c, 0, v);
+  if (!stopped(c, &e, IE | DE)) set_st(c, 0, v);
   finish(c, &e);
 }
 
@@ -362,6 +372,7 @@ enum pair_kind { PAIR_SINCOS, PAIR_PTAN, PAIR_XTRACT };
 static void pair(struct cpu *c, enum pair_kind k) {
   struct fpu80_env e = begin(c);
   struct fpu80 lo, hi; /* lo replaces ST(0), hi is pushed */
+  int fault = 1;
   if (is_empty(c, 0)) {
     underflow(&e);
     lo = hi = indefinite();
@@ -369,6 +380,7 @@ static void pair(struct cpu *c, enum pair_kind k) {
     overflow(&e);
     lo = hi = indefinite();
   } else {
+    fault = 0;
     switch (k) {
       case PAIR_SINCOS:
         if (fpu80_sincos(&e, st(c, 0), &lo, &hi)) {
@@ -385,7 +397,7 @@ static void pair(struct cpu *c, enum pair_kind k) {
       default: lo = fpu80_xtract(&e, st(c, 0), &hi); break;
     }
   }
-  if (!blocked(c, &e, IE | DE | ZE)) {
+  if (fault ? !blocked(c, &e, IE) : !stopped(c, &e, IE | DE | ZE)) {
     set_st(c, 0, lo);
     push(c, hi);
   }
@@ -438,7 +450,7 @@ static void store_mem(struct cpu *c, u64 a, enum store_kind k, int size,
     default: fpu80_to_bcd(&e, v, b); break;
   }
   if (empty) underflow(&e);
-  if (!blocked(c, &e, IE | OE | UE)) {
+  if (!stopped(c, &e, IE | OE | UE)) {
     switch (size) {
       case 2: core_store(c, a, 2, read16le(b)); break;
       case 4: core_store(c, a, 4, read32le(b)); break;
@@ -678,9 +690,10 @@ static void frstor(struct cpu *c, u64 a, int osz16) {
 /* Pushes a value loaded from memory, under the overflow check; the value
  * was converted with E, so its flags (IE for an SNaN, DE for a denormal)
  * are already there. With the stack full the conversion must not happen:
- * the overflow is all the CPU reports. */
+ * the overflow is all the CPU reports. A denormal loaded with DE unmasked
+ * is still pushed (host CPU). */
 static void load_pushed(struct cpu *c, struct fpu80_env *e, struct fpu80 v) {
-  push_checked(c, e, v, DE);
+  push_checked(c, e, v, 0);
 }
 
 /* The memory forms: escape (opcode & 7) and ModRM.reg. */

@@ -590,6 +590,10 @@ static u16 full_tags(const struct cpu *c) {
   return tw;
 }
 
+/* The selectors: blink keeps none, so FCS reads as __USER_CS once an x87
+ * instruction has run and FDS as __USER_DS once one had a memory operand
+ * (0 after FNINIT), as the host CPU stores them. CPUs that deprecate
+ * FCS/FDS store 0, but blink's CPUID doesn't claim that. */
 static int store_env(const struct cpu *c, int osz16, u8 *p) {
   u16 cs = c->fip || c->fop ? USER_CS : 0;
   u16 ds = c->fdp ? USER_DS : 0;

@@ -14,9 +14,11 @@
  *
  * Exceptions: an operation ORs the flags it raises into FSW. IE, DE and ZE
  * are detected before a result exists: unmasked, they leave the
- * destination and TOP alone. OE and UE unmasked still deliver a register
- * result (fpu80 biases its exponent) but suppress a store to memory; PE
- * never suppresses anything. Any flag set in FSW whose mask bit is clear
+ * destination and TOP alone (but FLD of a denormal m32fp/m64fp pushes
+ * anyway, as the host CPU does). OE and UE unmasked still deliver a
+ * register result (fpu80 biases its exponent) but suppress a store to
+ * memory; PE never suppresses anything, and an operation that was stopped
+ * reports no PE (nor C1). Any flag set in FSW whose mask bit is clear
  * makes ES and B read as 1, and the next waiting x87 instruction (every
  * one but FNINIT, FNCLEX, FNSTCW, FNSTSW, FNSTENV and FNSAVE), FWAIT or
  * MMX instruction raises #MF instead of running: Linux sends SIGFPE with
@@ -154,15 +156,15 @@ static inline int full(const struct cpu *c) {
   return c->ftag >> ((c->ftop - 1) & 7) & 1;
 }
 
-/* Pushes v, or handles the overflow; e->sw's C1 is cleared first. */
-static void push_checked(struct cpu *c, struct fpu80_env *e, struct fpu80 v,
-                         u16 mask) {
+/* Pushes v, or handles the overflow; e->sw's C1 is cleared first. Only
+ * an unmasked IE (an overflow, or an SNaN loaded) stops a push. */
+static void push_checked(struct cpu *c, struct fpu80_env *e, struct fpu80 v) {
   e->sw &= ~C1;
   if (full(c)) {
     overflow(e);
     v = indefinite();
   }
-  if (!blocked(c, e, mask | IE)) push(c, v);
+  if (!blocked(c, e, IE)) push(c, v);
   finish(c, e);
 }
 
@@ -417,7 +419,7 @@ static void load_const(struct cpu *c, int k) {
     case 5: v = fpu80_const(&e, FPU80_LN2); break;
     default: v = fpu80_make(0, 0); break;
   }
-  push_checked(c, &e, v, 0);
+  push_checked(c, &e, v);
 }
 
 /* FST and FSTP to memory: m32fp (size 4), m64fp (8), m80fp (10), and the
@@ -561,7 +563,7 @@ static void load_reg(struct cpu *c, int i) {
     finish(c, &e);
     return;
   }
-  push_checked(c, &e, st(c, i), 0);
+  push_checked(c, &e, st(c, i));
 }
 
 /* The environment (SDM vol. 1, 8.1.10, figures 8-9 and 8-10): the
@@ -697,7 +699,7 @@ static void frstor(struct cpu *c, u64 a, int osz16) {
  * the overflow is all the CPU reports. A denormal loaded with DE unmasked
  * is still pushed (host CPU). */
 static void load_pushed(struct cpu *c, struct fpu80_env *e, struct fpu80 v) {
-  push_checked(c, e, v, 0);
+  push_checked(c, e, v);
 }
 
 /* The memory forms: escape (opcode & 7) and ModRM.reg. */

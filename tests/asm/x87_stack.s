@@ -207,6 +207,18 @@ modes:
 	fcmovu %st(1), %st
 	call x87_dump
 
+	# The aliases: FXCH4 (DD C8+i), FXCH7 (DF C8+i), FSTP1 (D9 D8+i),
+	# FSTP8 (DF D0+i), FSTP9 (DF D8+i).
+	.irp op, 0xddca, 0xdfcb, 0xd9da, 0xdfd3, 0xdfdc
+	fninit
+	fld1
+	fldpi
+	fldl2e
+	fldz
+	.byte \op >> 8, \op & 0xff
+	call x87_dump
+	.endr
+
 	# FNCLEX keeps the condition codes; FLDCW of odd words.
 	fninit
 	fld1

@@ -50,7 +50,7 @@ static int restore(struct cpu *c, const u8 *p, int wide) {
   int i;
   if (mxcsr & ~MXCSR_MASK) return -1;
   c->mxcsr = mxcsr;
-  c->fcw = read16le(p);
+  c->fcw = (read16le(p) & 0x1f3f) | 0x40; /* as FLDCW keeps it */
   sw = read16le(p + 2);
   c->ftop = sw >> 11 & 7;
   c->fsw = sw & ~(0x3800 | 0x0080 | 0x8000); /* TOP, ES, B: computed */

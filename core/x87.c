@@ -14,9 +14,11 @@
  *
  * Exceptions: an operation ORs the flags it raises into FSW. IE, DE and ZE
  * are detected before a result exists: unmasked, they leave the
- * destination and TOP alone. OE and UE unmasked still deliver a register
- * result (fpu80 biases its exponent) but suppress a store to memory; PE
- * never suppresses anything. Any flag set in FSW whose mask bit is clear
+ * destination and TOP alone (but FLD of a denormal m32fp/m64fp pushes
+ * anyway, as the host CPU does). OE and UE unmasked still deliver a
+ * register result (fpu80 biases its exponent) but suppress a store to
+ * memory; PE never suppresses anything, and an operation that was stopped
+ * reports no PE (nor C1). Any flag set in FSW whose mask bit is clear
  * makes ES and B read as 1, and the next waiting x87 instruction (every
  * one but FNINIT, FNCLEX, FNSTCW, FNSTSW, FNSTENV and FNSAVE), FWAIT or
  * MMX instruction raises #MF instead of running: Linux sends SIGFPE with
@@ -126,6 +128,16 @@ static inline int blocked(const struct cpu *c, const struct fpu80_env *e,
   return (e->sw & FSW_EXC & mask & ~c->fcw) != 0;
 }
 
+/* blocked(), and then the operation did not complete: it raises no PE and
+ * leaves C1 clear, and one stopped before computing (IE, DE, ZE) raises
+ * no OE or UE either (host CPU; fpu80 computed them all). */
+static int stopped(const struct cpu *c, struct fpu80_env *e, u16 mask) {
+  if (!blocked(c, e, mask)) return 0;
+  e->sw &= ~(FPU80_PE | C1);
+  if (e->sw & mask & ~c->fcw & (IE | DE | ZE)) e->sw &= ~(OE | UE);
+  return 1;
+}
+
 static inline void finish(struct cpu *c, const struct fpu80_env *e) {
   c->fsw = e->sw | (c->fsw & FSW_EXC);
 }
@@ -144,15 +156,15 @@ static inline int full(const struct cpu *c) {
   return c->ftag >> ((c->ftop - 1) & 7) & 1;
 }
 
-/* Pushes v, or handles the overflow; e->sw's C1 is cleared first. */
-static void push_checked(struct cpu *c, struct fpu80_env *e, struct fpu80 v,
-                         u16 mask) {
+/* Pushes v, or handles the overflow; e->sw's C1 is cleared first. Only
+ * an unmasked IE (an overflow, or an SNaN loaded) stops a push. */
+static void push_checked(struct cpu *c, struct fpu80_env *e, struct fpu80 v) {
   e->sw &= ~C1;
   if (full(c)) {
     overflow(e);
     v = indefinite();
   }
-  if (!blocked(c, e, mask | IE)) push(c, v);
+  if (!blocked(c, e, IE)) push(c, v);
   finish(c, e);
 }
 
@@ -224,7 +236,7 @@ static void arith_mem(struct cpu *c, int r, struct fpu80 b, int denormal) {
   } else {
     v = arith(&e, r, st(c, 0), b, denormal);
   }
-  if (!blocked(c, &e, IE | DE | ZE)) set_st(c, 0, v);
+  if (!stopped(c, &e, IE | DE | ZE)) set_st(c, 0, v);
   finish(c, &e);
 }
 
@@ -240,7 +252,7 @@ static void arith_reg(struct cpu *c, int esc, int r, int i) {
   } else {
     v = arith(&e, r, st(c, 0), st(c, i), 0);
   }
-  if (!blocked(c, &e, IE | DE | ZE)) {
+  if (!stopped(c, &e, IE | DE | ZE)) {
     set_st(c, dst, v);
     if (esc == 6) pop(c);
   }
@@ -298,7 +310,7 @@ static void unary(struct cpu *c,
   } else {
     v = fn(&e, st(c, 0));
   }
-  if (!blocked(c, &e, IE | DE | ZE)) set_st(c, 0, v);
+  if (!stopped(c, &e, IE | DE | ZE)) set_st(c, 0, v);
   finish(c, &e);
 }
 
@@ -331,7 +343,7 @@ static void binary(struct cpu *c, enum binary_kind k) {
       default: v = fpu80_fpatan(&e, x, y); break;
     }
   }
-  if (!blocked(c, &e, IE | DE | ZE)) {
+  if (!stopped(c, &e, IE | DE | ZE)) {
     set_st(c, into_st1, v);
     if (into_st1) pop(c);
   }
@@ -350,7 +362,7 @@ static void trig(struct cpu *c, int cos) {
     finish(c, &e);
     return;
   }
-  if (!blocked(c, &e, IE | DE)) set_st(c, 0, v);
+  if (!stopped(c, &e, IE | DE)) set_st(c, 0, v);
   finish(c, &e);
 }
 
@@ -362,6 +374,7 @@ enum pair_kind { PAIR_SINCOS, PAIR_PTAN, PAIR_XTRACT };
 static void pair(struct cpu *c, enum pair_kind k) {
   struct fpu80_env e = begin(c);
   struct fpu80 lo, hi; /* lo replaces ST(0), hi is pushed */
+  int fault = 1;
   if (is_empty(c, 0)) {
     underflow(&e);
     lo = hi = indefinite();
@@ -369,6 +382,7 @@ static void pair(struct cpu *c, enum pair_kind k) {
     overflow(&e);
     lo = hi = indefinite();
   } else {
+    fault = 0;
     switch (k) {
       case PAIR_SINCOS:
         if (fpu80_sincos(&e, st(c, 0), &lo, &hi)) {
@@ -385,7 +399,7 @@ static void pair(struct cpu *c, enum pair_kind k) {
       default: lo = fpu80_xtract(&e, st(c, 0), &hi); break;
     }
   }
-  if (!blocked(c, &e, IE | DE | ZE)) {
+  if (fault ? !blocked(c, &e, IE) : !stopped(c, &e, IE | DE | ZE)) {
     set_st(c, 0, lo);
     push(c, hi);
   }
@@ -405,7 +419,7 @@ static void load_const(struct cpu *c, int k) {
     case 5: v = fpu80_const(&e, FPU80_LN2); break;
     default: v = fpu80_make(0, 0); break;
   }
-  push_checked(c, &e, v, 0);
+  push_checked(c, &e, v);
 }
 
 /* FST and FSTP to memory: m32fp (size 4), m64fp (8), m80fp (10), and the
@@ -438,7 +452,7 @@ static void store_mem(struct cpu *c, u64 a, enum store_kind k, int size,
     default: fpu80_to_bcd(&e, v, b); break;
   }
   if (empty) underflow(&e);
-  if (!blocked(c, &e, IE | OE | UE)) {
+  if (!stopped(c, &e, IE | OE | UE)) {
     switch (size) {
       case 2: core_store(c, a, 2, read16le(b)); break;
       case 4: core_store(c, a, 4, read32le(b)); break;
@@ -543,12 +557,13 @@ static void examine(struct cpu *c) {
 /* Loads that push: FLD ST(i), FLD m32/m64/m80, FILD, FBLD. */
 static void load_reg(struct cpu *c, int i) {
   struct fpu80_env e = begin(c);
-  struct fpu80 v = st(c, i);
-  if (is_empty(c, i)) {
+  if (is_empty(c, i)) { /* reported even when the stack is full too */
     underflow(&e);
-    v = indefinite();
+    if (!blocked(c, &e, IE)) push(c, indefinite());
+    finish(c, &e);
+    return;
   }
-  push_checked(c, &e, v, 0);
+  push_checked(c, &e, st(c, i));
 }
 
 /* The environment (SDM vol. 1, 8.1.10, figures 8-9 and 8-10): the
@@ -577,6 +592,10 @@ static u16 full_tags(const struct cpu *c) {
   return tw;
 }
 
+/* The selectors: blink keeps none, so FCS reads as __USER_CS once an x87
+ * instruction has run and FDS as __USER_DS once one had a memory operand
+ * (0 after FNINIT), as the host CPU stores them. CPUs that deprecate
+ * FCS/FDS store 0, but blink's CPUID doesn't claim that. */
 static int store_env(const struct cpu *c, int osz16, u8 *p) {
   u16 cs = c->fip || c->fop ? USER_CS : 0;
   u16 ds = c->fdp ? USER_DS : 0;
@@ -600,8 +619,10 @@ static int store_env(const struct cpu *c, int osz16, u8 *p) {
   return 28;
 }
 
+/* FCW bits 15:13 read as 0 and bit 6 as 1 whatever was loaded (host
+ * CPU: FLDCW 0xffff, FNSTCW gives 0x1f7f). */
 static void set_control(struct cpu *c, u16 cw) {
-  c->fcw = cw;
+  c->fcw = (cw & 0x1f3f) | 0x40;
 }
 
 static void set_status(struct cpu *c, u16 sw) {
@@ -674,9 +695,11 @@ static void frstor(struct cpu *c, u64 a, int osz16) {
 
 /* Pushes a value loaded from memory, under the overflow check; the value
  * was converted with E, so its flags (IE for an SNaN, DE for a denormal)
- * are already there. */
+ * are already there. With the stack full the conversion must not happen:
+ * the overflow is all the CPU reports. A denormal loaded with DE unmasked
+ * is still pushed (host CPU). */
 static void load_pushed(struct cpu *c, struct fpu80_env *e, struct fpu80 v) {
-  push_checked(c, e, v, DE);
+  push_checked(c, e, v);
 }
 
 /* The memory forms: escape (opcode & 7) and ModRM.reg. */
@@ -686,7 +709,8 @@ static void mem_form(struct cpu *c, const struct core_insn *in, int esc,
   int osz16 = (x->flags & XED_F_OSZ) != 0;
   u64 a = core_ea(c, in);
   struct fpu80_env e;
-  struct fpu80 b;
+  struct fpu80 b = indefinite();
+  u64 w;
   int d = 0;
   switch (esc) { /* the even escapes: arithmetic and compares */
     case 0:      /* m32fp */
@@ -708,7 +732,8 @@ static void mem_form(struct cpu *c, const struct core_insn *in, int esc,
   switch (esc << 3 | r) {
     case 010: /* FLD m32fp */
       e = begin(c);
-      load_pushed(c, &e, fpu80_from_f32(&e, (u32)core_load(c, a, 4)));
+      w = core_load(c, a, 4);
+      load_pushed(c, &e, full(c) ? b : fpu80_from_f32(&e, (u32)w));
       break;
     case 012: store_mem(c, a, ST_FLOAT, 4, 0); break;
     case 013: store_mem(c, a, ST_FLOAT, 4, 1); break;
@@ -730,7 +755,8 @@ static void mem_form(struct cpu *c, const struct core_insn *in, int esc,
     case 037: store_mem(c, a, ST_FLOAT, 10, 1); break;
     case 050: /* FLD m64fp */
       e = begin(c);
-      load_pushed(c, &e, fpu80_from_f64(&e, core_load(c, a, 8)));
+      w = core_load(c, a, 8);
+      load_pushed(c, &e, full(c) ? b : fpu80_from_f64(&e, w));
       break;
     case 051: store_mem(c, a, ST_TRUNC, 8, 1); break;
     case 052: store_mem(c, a, ST_FLOAT, 8, 0); break;

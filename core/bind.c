@@ -150,6 +150,7 @@ static const core_handler kHandlers[XED_OP_COUNT] = {
     [XED_OP_MOVQ2DQ] = op_sse_movq2dq,
     [XED_OP_MOVDQ2Q] = op_sse_movq2dq,
     [XED_OP_EMMS] = op_emms,
+    [XED_OP_CLFLUSH] = op_clflush,
     [XED_OP_NOP] = op_nop,
     [XED_OP_PAUSE] = op_nop,
     [XED_OP_PREFETCH] = op_prefetch,

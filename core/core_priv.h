@@ -271,6 +271,7 @@ void op_sse_movmsk(struct cpu *c, const struct core_insn *in);
 void op_sse_movnt(struct cpu *c, const struct core_insn *in);
 void op_sse_maskmov(struct cpu *c, const struct core_insn *in);
 void op_sse_movq2dq(struct cpu *c, const struct core_insn *in);
+void op_clflush(struct cpu *c, const struct core_insn *in);
 void op_emms(struct cpu *c, const struct core_insn *in);
 
 void op_nop(struct cpu *c, const struct core_insn *in);

@@ -331,3 +331,11 @@ void op_sse_movq2dq(struct cpu *c, const struct core_insn *in) {
     core_set_mm(c, x->reg, read64le(c->xmm[x->rm]));
   }
 }
+
+/* CLFLUSH m8 (SSE2 cacheability control): nothing to flush here, but the
+ * byte is checked as a load would be (SDM vol. 2, CLFLUSH: #PF like a
+ * byte load), so a page without access faults and a read-only one
+ * doesn't. */
+void op_clflush(struct cpu *c, const struct core_insn *in) {
+  if (mmu_access_ok(c->mmu, core_ea(c, in), 1, MMU_READ)) core_memory_fault(c);
+}

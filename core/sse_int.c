@@ -109,6 +109,30 @@ static u64 lane_op(int op, int size, u64 x, u64 y) {
   }
 }
 
+/* The byte operations string functions run in their inner loops, done a
+ * byte at a time without the general lane code; 0 for the others. */
+static int byte_op(int op, u8 *r, const u8 *d, const u8 *s, int n) {
+  int i;
+  switch (op) {
+    case XED_OP_PCMPEQB:
+      for (i = 0; i < n; ++i) r[i] = d[i] == s[i] ? 0xff : 0;
+      return 1;
+    case XED_OP_PMINUB:
+      for (i = 0; i < n; ++i) r[i] = d[i] < s[i] ? d[i] : s[i];
+      return 1;
+    case XED_OP_PMAXUB:
+      for (i = 0; i < n; ++i) r[i] = d[i] > s[i] ? d[i] : s[i];
+      return 1;
+    case XED_OP_PADDB:
+      for (i = 0; i < n; ++i) r[i] = (u8)(d[i] + s[i]);
+      return 1;
+    case XED_OP_PSUBB:
+      for (i = 0; i < n; ++i) r[i] = (u8)(d[i] - s[i]);
+      return 1;
+    default: return 0;
+  }
+}
+
 /* Lane-wise binary operations. */
 void op_sse_arith(struct cpu *c, const struct core_insn *in) {
   int op = in->x.op, size = lane_size(op), width = core_vec_width(in);
@@ -118,6 +142,10 @@ void op_sse_arith(struct cpu *c, const struct core_insn *in) {
   core_vec_src(c, in, 8, s);
   if (width == 8) core_mmx_enter(c);
   core_vec_get(c, in, in->x.reg, d);
+  if (byte_op(op, r, d, s, width)) {
+    core_vec_put(c, in, in->x.reg, r);
+    return;
+  }
   for (i = 0; i < n; ++i) {
     u64 z = lane_op(op, size, core_lane(d, size, i), core_lane(s, size, i));
     core_set_lane(r, size, i, z & m);

@@ -245,7 +245,8 @@ static inline void core_set_lane(u8 *v, int size, int i, u64 x) {
 /* The packed-integer opcodes (0F 60-FF) have an MMX form without a prefix
  * and an SSE2 form with 66 (mmx.c): 8 bytes of an MMX register or an m64
  * that may be misaligned, or 16 bytes of an XMM register or an aligned
- * m128. Width in bytes of the form in runs (8 or 16). The MMX form's
+ * m128. Width in bytes of the form in runs (8 or 16); only for those
+ * opcodes (0F C2/C3/C6 without a prefix are not MMX). The MMX form's
  * handler calls core_mmx_enter() once its memory operand is known good
  * (a faulting MMX instruction leaves the x87 state alone: mmx.c). */
 static inline int core_vec_width(const struct core_insn *in) {

@@ -237,11 +237,61 @@ void op_sse_movdq(struct cpu *c, const struct core_insn *in);
 void op_sse_logic(struct cpu *c, const struct core_insn *in);
 
 void op_sse_arith(struct cpu *c, const struct core_insn *in);
-void op_sse_unpack(struct cpu *c, const struct core_insn *in);
-void op_sse_shuffle(struct cpu *c, const struct core_insn *in);
 void op_sse_pmovmskb(struct cpu *c, const struct core_insn *in);
 void op_sse_shift(struct cpu *c, const struct core_insn *in);
 void op_sse_shift_imm(struct cpu *c, const struct core_insn *in);
+
+/* Lanes of a vector kept as little-endian bytes (XMM registers, MMX
+ * values on their way in and out): lane i of size 1, 2, 4 or 8 bytes. */
+static inline u64 core_lane(const u8 *v, int size, int i) {
+  switch (size) {
+    case 1: return v[i];
+    case 2: return read16le(v + 2 * i);
+    case 4: return read32le(v + 4 * i);
+    default: return read64le(v + 8 * i);
+  }
+}
+static inline void core_set_lane(u8 *v, int size, int i, u64 x) {
+  switch (size) {
+    case 1: v[i] = (u8)x; break;
+    case 2: write16le(v + 2 * i, (u16)x); break;
+    case 4: write32le(v + 4 * i, (u32)x); break;
+    default: write64le(v + 8 * i, x); break;
+  }
+}
+
+/* The packed-integer opcodes (0F 60-FF) have an MMX form without a prefix
+ * and an SSE2 form with 66 (mmx.c): 8 bytes of an MMX register or an m64
+ * that may be misaligned, or 16 bytes of an XMM register or an aligned
+ * m128. Width in bytes of the form in runs (8 or 16); only for those
+ * opcodes (0F C2/C3/C6 without a prefix are not MMX). The MMX form's
+ * handler calls core_mmx_enter() once its memory operand is known good
+ * (a faulting MMX instruction leaves the x87 state alone: mmx.c). */
+static inline int core_vec_width(const struct core_insn *in) {
+  return in->x.mprefix == 0 && in->x.opcode >= 0x60 ? 8 : 16;
+}
+/* Register r of the instruction's form, as bytes (out[0..width)). */
+void core_vec_get(struct cpu *c, const struct core_insn *in, int r, u8 out[16]);
+void core_vec_put(struct cpu *c, const struct core_insn *in, int r,
+                  const u8 v[16]);
+/* The ModRM.rm source; an MMX form reads msize (4 or 8) bytes of memory. */
+void core_vec_src(struct cpu *c, const struct core_insn *in, int msize,
+                  u8 out[16]);
+
+void op_sse_unpack(struct cpu *c, const struct core_insn *in);
+void op_sse_shuffle(struct cpu *c, const struct core_insn *in);
+void op_sse_shufp(struct cpu *c, const struct core_insn *in);
+void op_sse_pack(struct cpu *c, const struct core_insn *in);
+void op_sse_pextrw(struct cpu *c, const struct core_insn *in);
+void op_sse_pinsrw(struct cpu *c, const struct core_insn *in);
+
+void op_sse_movhl(struct cpu *c, const struct core_insn *in);
+void op_sse_movmsk(struct cpu *c, const struct core_insn *in);
+void op_sse_movnt(struct cpu *c, const struct core_insn *in);
+void op_sse_maskmov(struct cpu *c, const struct core_insn *in);
+void op_sse_movq2dq(struct cpu *c, const struct core_insn *in);
+void op_clflush(struct cpu *c, const struct core_insn *in);
+void op_emms(struct cpu *c, const struct core_insn *in);
 
 void op_nop(struct cpu *c, const struct core_insn *in);
 void op_syscall(struct cpu *c, const struct core_insn *in);

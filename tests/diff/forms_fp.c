@@ -568,6 +568,31 @@ static int x87_transcendental(const struct fp_form *f) {
   }
 }
 
+static void put_mm(u8 *fx, int slot, int kind) {
+  u8 v[16];
+  fill_vec(v, kind);
+  memcpy(fx + FX_ST + 16 * slot, v, 8);
+  write16le(fx + FX_ST + 16 * slot + 8, 0xffff);
+}
+
+/* F2XM1 wants -1 <= ST0 <= 1 and FYL2XP1 |ST0| < 1 - sqrt(2)/2; outside,
+ * the SDM leaves the result undefined (vol. 2, F2XM1, FYL2XP1). Mostly an
+ * operand inside; a valid one outside makes the case undefined. */
+static void x87_domain(struct tcase *t, int emax) {
+  u8 *fx = t->in.fx, *st0 = fx + FX_ST;
+  int top = fx[FX_FSW + 1] >> 3 & 7;
+  u64 m = read64le(st0), mmax = emax == 0x3fff ? 1ull << 63 : 0x95f6ull << 48;
+  int e = read16le(st0 + 8) & 0x7fff;
+  if (!(fx[FX_FTW] >> top & 1)) return; /* empty: stack underflow */
+  if (below(4)) {
+    write64le(st0, 1ull << 63 | rnd() >> 1);
+    write16le(st0 + 8, (u16)(rnd() & 0x8000) | (u16)(emax - 1 - below(40)));
+    return;
+  }
+  if (e && e != 0x7fff && (m >> 63) && (e > emax || (e == emax && m > mmax)))
+    t->undefined = 1;
+}
+
 static u64 imm_edge(const struct fp_form *f) {
   static const u8 kCounts[] = {0,  1,  2,  7,  8,  9,  15,  16,  17,
                                31, 32, 33, 63, 64, 65, 127, 128, 255};
@@ -664,6 +689,14 @@ void fp_make_case(struct tcase *t, int fi, u64 slot, int unmask_every) {
     int k = below(2) ? natural_kind(f->op) : (int)below(VK_COUNT);
     if (f->modrm && !f->mem) fill_vec(s->fx + FX_XMM + 16 * (rm & 15), k);
     if (f->modrm && below(2)) fill_vec(s->fx + FX_XMM + 16 * (reg & 15), k);
+    if (f->modrm && (!f->pre || f->opc == 0x2a || f->opc == 0x2c ||
+                     f->opc == 0x2d || f->opc == 0xd6)) {
+      /* The MMX operands, MMi = R[i], in stack slot (i - TOP) & 7, with
+       * the exponent word an MMX write leaves. */
+      int top = s->fx[FX_FSW + 1] >> 3 & 7;
+      put_mm(s->fx, (rm - top) & 7, k);
+      if (below(2)) put_mm(s->fx, (reg - top) & 7, k);
+    }
     if (f->mem) {
       u8 v[16];
       for (i = -64; i < 64 + 16; ++i) put_mem(target + i, 1, rnd());
@@ -693,6 +726,10 @@ void fp_make_case(struct tcase *t, int fi, u64 slot, int unmask_every) {
   } else {
     t->x87 = 1;
     if (x87_transcendental(f)) t->tol = TOL_ULP;
+    if (!f->mem && f->opc == 0xd9 && f->ext == 6 && f->rmop == 0)
+      x87_domain(t, 0x3fff); /* F2XM1 */
+    if (!f->mem && f->opc == 0xd9 && f->ext == 7 && f->rmop == 1)
+      x87_domain(t, 0x3ffd); /* FYL2XP1 */
     if (f->mem) {
       for (i = -64; i < 64 + 108; ++i) put_mem(target + i, 1, rnd());
       put_x87_mem(target, x87_mem_kind(f->opc, f->ext), f->o16);

@@ -519,7 +519,8 @@ static void describe_fp_form(const struct fp_form *f, char *buf, size_t n) {
       k += snprintf(buf + k, n - k, " /r");
     k += snprintf(buf + k, n - k, " %s", f->mem ? "mem" : "reg");
   }
-  snprintf(buf + k, n - k, " (%s)", xed_mnemonic(f->op));
+  snprintf(buf + k, n - k, " (%s)",
+           f->cls == CLS_X87 ? fp_x87_name(f) : xed_mnemonic(f->op));
 }
 
 /* -------------------------------------------------------------- comparing */

@@ -127,6 +127,8 @@ void fp_build_forms(void);
 int fp_nforms(void);
 const struct fp_form *fp_form(int i);
 void fp_make_case(struct tcase *t, int form, u64 slot, int unmask_every);
+/* "fadd m32", "fsin", ...: an x87 form's name. */
+const char *fp_x87_name(const struct fp_form *f);
 /* The bytes of a typical instance, for the decoder and core_bind(). */
 int fp_form_bytes(const struct fp_form *f, u8 b[16]);
 /* Host facts that decide what the comparison masks (forms_fp.c). */

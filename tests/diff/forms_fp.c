@@ -444,6 +444,61 @@ void fp_build_forms(void) {
   enumerate_x87();
 }
 
+/* The name of an x87 form, for the reports (SDM vol. 2, appendix A.5;
+ * AMD's aliases as the AMD APM names them). */
+const char *fp_x87_name(const struct fp_form *f) {
+  static const char *const kMem[8][8] = {
+      {"fadd m32", "fmul m32", "fcom m32", "fcomp m32", "fsub m32", "fsubr m32",
+       "fdiv m32", "fdivr m32"},
+      {"fld m32", "", "fst m32", "fstp m32", "fldenv", "fldcw", "fnstenv",
+       "fnstcw"},
+      {"fiadd m32", "fimul m32", "ficom m32", "ficomp m32", "fisub m32",
+       "fisubr m32", "fidiv m32", "fidivr m32"},
+      {"fild m32", "fisttp m32", "fist m32", "fistp m32", "", "fld m80", "",
+       "fstp m80"},
+      {"fadd m64", "fmul m64", "fcom m64", "fcomp m64", "fsub m64", "fsubr m64",
+       "fdiv m64", "fdivr m64"},
+      {"fld m64", "fisttp m64", "fst m64", "fstp m64", "frstor", "", "fnsave",
+       "fnstsw m16"},
+      {"fiadd m16", "fimul m16", "ficom m16", "ficomp m16", "fisub m16",
+       "fisubr m16", "fidiv m16", "fidivr m16"},
+      {"fild m16", "fisttp m16", "fist m16", "fistp m16", "fbld", "fild m64",
+       "fbstp", "fistp m64"}};
+  static const char *const kReg[8][8] = {
+      {"fadd", "fmul", "fcom", "fcomp", "fsub", "fsubr", "fdiv", "fdivr"},
+      {"fld st(i)", "fxch", "", "fstp1 (alias)", "", "", "", ""},
+      {"fcmovb", "fcmove", "fcmovbe", "fcmovu", "", "", "", ""},
+      {"fcmovnb", "fcmovne", "fcmovnbe", "fcmovnu", "", "fucomi", "fcomi", ""},
+      {"fadd st(i)", "fmul st(i)", "fcom2 (alias)", "fcomp3 (alias)",
+       "fsubr st(i)", "fsub st(i)", "fdivr st(i)", "fdiv st(i)"},
+      {"ffree", "fxch4 (alias)", "fst st(i)", "fstp st(i)", "fucom", "fucomp",
+       "", ""},
+      {"faddp", "fmulp", "fcomp5 (alias)", "", "fsubrp", "fsubp", "fdivrp",
+       "fdivp"},
+      {"ffreep", "fxch7 (alias)", "fstp8 (alias)", "fstp9 (alias)", "",
+       "fucomip", "fcomip", ""}};
+  static const char *const kD9[32] = {
+      "fchs",    "fabs",    "",        "",       "ftst",    "fxam",   "",
+      "",        "fld1",    "fldl2t",  "fldl2e", "fldpi",   "fldlg2", "fldln2",
+      "fldz",    "",        "f2xm1",   "fyl2x",  "fptan",   "fpatan", "fxtract",
+      "fprem1",  "fdecstp", "fincstp", "fprem",  "fyl2xp1", "fsqrt",  "fsincos",
+      "frndint", "fscale",  "fsin",    "fcos"};
+  static const char *const kDb[5] = {"feni (nop)", "fdisi (nop)", "fnclex",
+                                     "fninit", "fsetpm (nop)"};
+  int m = 0xc0 | (f->ext & 7) << 3 | (f->rmop & 7);
+  if (f->opc == 0x9b) return "fwait";
+  if (f->mem) return kMem[f->opc - 0xd8][f->ext & 7];
+  if (f->rmop != 0xff) {
+    if (f->opc == 0xd9 && m == 0xd0) return "fnop";
+    if (f->opc == 0xd9 && m >= 0xe0) return kD9[m - 0xe0];
+    if (f->opc == 0xda && m == 0xe9) return "fucompp";
+    if (f->opc == 0xdb && m >= 0xe0 && m <= 0xe4) return kDb[m - 0xe0];
+    if (f->opc == 0xde && m == 0xd9) return "fcompp";
+    if (f->opc == 0xdf && m == 0xe0) return "fnstsw ax";
+  }
+  return kReg[f->opc - 0xd8][f->ext & 7];
+}
+
 /* ------------------------------------------------------------- the cases */
 
 /* The lanes an operation works on, from its mnemonic: ...ps/ss floats,

@@ -211,12 +211,21 @@ static u32 random_mxcsr(int unmask_every) {
 void fp_random_state(u8 fx[512], int unmask_every) {
   int i, top = (int)below(8);
   u8 tags;
+  u16 fcw = random_fcw(), fsw;
   memset(fx, 0, 512);
-  write16le(fx + FX_FCW, random_fcw());
-  /* Sticky exception flags, condition codes and TOP; no exception
-   * pending (ES and B clear, as they are with every exception masked). */
-  write16le(fx + FX_FSW, (u16)((below(4) ? 0 : rnd() & 0x7f) |
-                               (rnd() & 0x4700) | top << 11));
+  /* Sticky exception flags, condition codes and TOP. ES (and B, its
+   * copy) say whether an unmasked exception is pending, which then
+   * raises #MF at the next waiting x87 or MMX instruction (SDM vol. 1,
+   * 8.6): in the share of cases with unmasked exceptions, some come with
+   * one pending. */
+  fsw = (u16)((below(4) ? 0 : rnd() & 0x7f) | (rnd() & 0x4700) | top << 11);
+  if (unmask_every && !below((unsigned)unmask_every)) {
+    fcw &= (u16) ~(rnd() & 0x3f);
+    if (below(2)) fsw |= (u16)(rnd() & 0x3f);
+    if (fsw & ~fcw & 0x3f) fsw |= 0x8080;
+  }
+  write16le(fx + FX_FCW, fcw);
+  write16le(fx + FX_FSW, fsw);
   switch (below(8)) {
     case 0: tags = 0; break;
     case 1: tags = 0xff; break;

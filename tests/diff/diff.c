@@ -35,8 +35,9 @@
  *   diff            1,000,000 cases (BLINK_DIFF_CASES=N for more or less,
  *                   BLINK_DIFF_SEED=S to replay, BLINK_DIFF_VERBOSE=1
  *                   to list untested forms, BLINK_DIFF_UNMASK=N for one
- *                   case in N with SSE exceptions unmasked, 0 for none;
- *                   default 16)
+ *                   case in N with SSE exceptions unmasked and, drawn
+ *                   apart, one in N with x87 ones unmasked, half of
+ *                   those with one pending; 0 for none; default 16)
  *
  * Output: the first mismatches in full, then the number of cases and
  * mismatches, and coverage (forms tested / decoded) per class. */

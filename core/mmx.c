@@ -47,9 +47,13 @@ void core_vec_src(struct cpu *c, const struct core_insn *in, int msize,
 }
 
 /* EMMS (0F 77): every x87 register empty again, so that x87 code can
- * follow MMX code (SDM vol. 2, EMMS: the tag word becomes FFFFH). TOP and
- * the registers' contents stay as they are. */
+ * follow MMX code (SDM vol. 2, EMMS: the tag word becomes FFFFH). Like
+ * every MMX instruction it first raises a pending x87 exception, and it
+ * leaves TOP 0 (SDM vol. 1, table 9-2; the host CPU agrees); the
+ * registers' contents stay. */
 void op_emms(struct cpu *c, const struct core_insn *in) {
   (void)in;
+  core_fpu_check_pending(c);
+  c->ftop = 0;
   c->ftag = 0;
 }

@@ -73,12 +73,13 @@ void op_sse_movs(struct cpu *c, const struct core_insn *in) {
   u64 a;
   if (x->opcode == 0x10) {
     if (x->flags & XED_F_MEM) {
-      a = core_ea(c, in);
+      /* Load first: a faulting load leaves the register alone. */
+      u64 v = core_load(c, core_ea(c, in), n);
       memset(c->xmm[x->reg], 0, 16);
       if (n == 4)
-        write32le(c->xmm[x->reg], (u32)core_load(c, a, 4));
+        write32le(c->xmm[x->reg], (u32)v);
       else
-        write64le(c->xmm[x->reg], core_load(c, a, 8));
+        write64le(c->xmm[x->reg], v);
     } else {
       memcpy(c->xmm[x->reg], c->xmm[x->rm], (size_t)n);
     }

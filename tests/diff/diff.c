@@ -848,42 +848,10 @@ static int differ(const struct tcase *t, const struct result *n,
   return bad;
 }
 
-/* Bugs of core/ this test found that are not fixed yet: a case that hits
- * one is counted and named in the summary rather than as a mismatch, so
- * that the suite stays useful meanwhile (BLINK_DIFF_STRICT=1 counts them
- * as mismatches). Delete the entry with the fix. */
-static const char *const kKnownBugs[] = {
-    "MOVSS/MOVSD xmm, m32/m64 (F3/F2 0F 10) zero the destination before "
-    "a load that faults, which leaves it zeroed (core/sse_move.c, "
-    "op_sse_movs)",
-};
-static u64 known_hits[ARRAY_LEN(kKnownBugs)];
-
-static int known_bug(const struct tcase *t, const struct result *n,
-                     const struct result *b, const u8 *guest_data) {
-  static struct result fixed;
-  static const u8 kZero[16];
-  char why[256];
-  int off = FX_XMM + 16 * (t->x.reg & 15);
-  if ((t->x.op == XED_OP_MOVSS || t->x.op == XED_OP_MOVSD) &&
-      t->x.opcode == 0x10 && (t->x.flags & XED_F_MEM) && n->sig == SIGSEGV &&
-      !memcmp(b->out.fx + off, kZero, 16)) {
-    fixed = *b;
-    memcpy(fixed.out.fx + off, n->out.fx + off, 16);
-    if (!differ(t, n, &fixed, guest_data, why, sizeof(why))) return 0;
-  }
-  return -1;
-}
-
 static int compare(const struct tcase *t, const struct result *n,
                    const struct result *b, const u8 *guest_data) {
   char why[256];
-  int k;
   if (!differ(t, n, b, guest_data, why, sizeof(why))) return 0;
-  if (!strict && (k = known_bug(t, n, b, guest_data)) >= 0) {
-    ++known_hits[k];
-    return 0;
-  }
   if (++mismatches <= max_shown) {
     printf("MISMATCH %s\n", why);
     print_case(t);
@@ -1136,11 +1104,6 @@ int main(void) {
       (unsigned long long)ncases, (unsigned long long)faults,
       (unsigned long long)skipped, (unsigned long long)unimpl_cases,
       (unsigned long long)native_only, mismatches, (unsigned long long)seed);
-  for (k = 0; k < (int)ARRAY_LEN(kKnownBugs); ++k) {
-    if (known_hits[k])
-      printf("diff: %llu cases hit a known core/ bug: %s\n",
-             (unsigned long long)known_hits[k], kKnownBugs[k]);
-  }
   printf(
       "diff: forms tested / decoded: integer %d / %d, SSE/MMX %d / %d (%d "
       "not implemented, %d of them bound to a handler that raises SIGILL), "

@@ -51,6 +51,22 @@ static int get_mask(struct sysemu *s, u64 addr, u64 size, u64 *mask) {
   return 0;
 }
 
+/* What is left of timeout t begun at start: Linux writes it back for
+ * select, ppoll and pselect6 (poll_select_finish); nothing when the
+ * wait timed out. */
+static struct timespec time_left(const struct timespec *t,
+                                 const struct timespec *start, i64 rc) {
+  struct timespec now, left;
+  i64 ns;
+  clock_gettime(CLOCK_MONOTONIC, &now);
+  ns = ((i64)t->tv_sec - ((i64)now.tv_sec - (i64)start->tv_sec)) * 1000000000 +
+       ((i64)t->tv_nsec - ((i64)now.tv_nsec - (i64)start->tv_nsec));
+  if (ns < 0 || rc == 0) ns = 0;
+  left.tv_sec = (time_t)(ns / 1000000000);
+  left.tv_nsec = (long)(ns % 1000000000);
+  return left;
+}
+
 /* The common part of poll and ppoll: timeout NULL waits forever. */
 static i64 do_poll(struct sysemu *s, u64 addr, u64 nfds,
                    const struct timespec *timeout, const u64 *mask) {
@@ -106,12 +122,17 @@ i64 sys_poll(struct sysemu *s, const u64 a[6]) {
 }
 
 i64 sys_ppoll(struct sysemu *s, const u64 a[6]) {
-  struct timespec t;
+  struct timespec t, start, left;
   u64 mask;
   int rc;
   if (a[2] && (rc = sysemu_get_timespec(s, a[2], &t))) return rc;
   if (a[3] && (rc = get_mask(s, a[3], a[4], &mask))) return rc;
+  clock_gettime(CLOCK_MONOTONIC, &start);
   rc = (int)do_poll(s, a[0], a[1], a[2] ? &t : NULL, a[3] ? &mask : NULL);
+  if (a[2] && (rc >= 0 || rc == -LINUX_EINTR)) {
+    left = time_left(&t, &start, rc);
+    if (sysemu_put_timespec(s, a[2], &left)) return -LINUX_EFAULT;
+  }
   return rc;
 }
 
@@ -167,9 +188,9 @@ static i64 do_select(struct sysemu *s, const u64 a[6], struct timespec *t,
 }
 
 i64 sys_select(struct sysemu *s, const u64 a[6]) {
-  struct timespec t, start, now;
+  struct timespec t, start, left;
   u8 b[16];
-  i64 rc, sec, usec, left;
+  i64 rc, sec, usec;
   if (!a[4]) return do_select(s, a, NULL, NULL);
   if (copy_from_guest(s, b, a[4], 16)) return -LINUX_EFAULT;
   sec = (i64)read64le(b);
@@ -179,24 +200,23 @@ i64 sys_select(struct sysemu *s, const u64 a[6]) {
   t.tv_nsec = (long)usec * 1000;
   clock_gettime(CLOCK_MONOTONIC, &start);
   rc = do_select(s, a, &t, NULL);
-  /* pselect leaves the timeout alone: compute what is left, as select
-   * reports it. */
-  clock_gettime(CLOCK_MONOTONIC, &now);
-  left = (sec * 1000000 + usec) - ((i64)(now.tv_sec - start.tv_sec) * 1000000 +
-                                   (now.tv_nsec - start.tv_nsec) / 1000);
-  if (left < 0 || rc == 0) left = 0;
-  write64le(b, (u64)(left / 1000000));
-  write64le(b + 8, (u64)(left % 1000000));
+  /* The host's pselect leaves the timeout alone: compute what is left. */
+  left = time_left(&t, &start, rc);
+  write64le(b, (u64)(i64)left.tv_sec);
+  write64le(b + 8, (u64)(left.tv_nsec / 1000));
   if (copy_to_guest(s, a[4], b, 16)) return -LINUX_EFAULT;
   return rc;
 }
 
 i64 sys_pselect6(struct sysemu *s, const u64 a[6]) {
-  struct timespec t;
-  u64 mask, ptr, size;
+  struct timespec t, start, left, *tp = NULL;
+  u64 mask, ptr, size, *mp = NULL;
   u8 b[16];
-  int rc;
-  if (a[4] && (rc = sysemu_get_timespec(s, a[4], &t))) return rc;
+  i64 rc;
+  if (a[4]) {
+    if ((rc = sysemu_get_timespec(s, a[4], &t))) return rc;
+    tp = &t;
+  }
   /* The sixth argument points at {const sigset_t *ss; size_t ss_len}. */
   if (a[5]) {
     if (copy_from_guest(s, b, a[5], 16)) return -LINUX_EFAULT;
@@ -204,8 +224,14 @@ i64 sys_pselect6(struct sysemu *s, const u64 a[6]) {
     size = read64le(b + 8);
     if (ptr) {
       if ((rc = get_mask(s, ptr, size, &mask))) return rc;
-      return do_select(s, a, a[4] ? &t : NULL, &mask);
+      mp = &mask;
     }
   }
-  return do_select(s, a, a[4] ? &t : NULL, NULL);
+  clock_gettime(CLOCK_MONOTONIC, &start);
+  rc = do_select(s, a, tp, mp);
+  if (tp && (rc >= 0 || rc == -LINUX_EINTR)) {
+    left = time_left(&t, &start, rc);
+    if (sysemu_put_timespec(s, a[4], &left)) return -LINUX_EFAULT;
+  }
+  return rc;
 }

@@ -43,13 +43,12 @@ bench: bench-deps $(O)/blink $(BENCH)/timeit $(BENCH_BINS)
 	  $(MAKE) --no-print-directory $(BENCH)/bin/lua; fi
 	@sh bench/run.sh --blink $(O)/blink --dir $(BENCH)
 
-# Exact, noise-free instruction counts of blink itself (not the guest) on
-# a fixed workload: compare two builds with this.
+# Exact, noise-free instruction counts: the guest's (the workload run
+# natively under callgrind), blink's on the same workload, and their ratio,
+# host instructions per guest instruction. Compare two builds with this.
 CALLGRIND_WORKLOAD ?= $(BENCH)/bin/sieve 200000 2
 bench-callgrind: $(O)/blink $(BENCH_BINS)
-	@mkdir -p $(BENCH)
-	valgrind --tool=callgrind --callgrind-out-file=$(BENCH)/callgrind.out \
-	  $(O)/blink $(CALLGRIND_WORKLOAD) 2>&1 | grep -E "Collected|refs" || true
-	@callgrind_annotate $(BENCH)/callgrind.out 2>/dev/null | head -30
+	@command -v valgrind >/dev/null || apt-get install -y valgrind
+	@sh bench/callgrind.sh $(O)/blink $(BENCH) $(CALLGRIND_WORKLOAD)
 
 .PHONY: bench bench-deps bench-callgrind

@@ -70,6 +70,7 @@ struct mmu_region {
   u64 offset; /* file offset of start, for MMU_KIND_FILE */
   u64 dev, ino;
   char *name; /* file path, or NULL */
+  int shared; /* a MAP_SHARED mapping ('s' in /proc/self/maps) */
 };
 
 /* The linear backend's stretch: guest [0, 32 TiB) at host [32, 64) TiB,

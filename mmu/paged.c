@@ -175,7 +175,7 @@ int mmu_map_file(struct mmu *m, u64 addr, u64 len, int prot, int fd, u64 off,
     memset(&r, 0, sizeof(r));
     r.start = addr, r.end = addr + len, r.prot = prot & PROT_BITS;
     r.kind = MMU_KIND_FILE, r.name = (char *)name, r.offset = off;
-    r.dev = dev, r.ino = ino;
+    r.dev = dev, r.ino = ino, r.shared = shared;
     if (linear_map_file(m, addr, len, prot, fd, off, shared)) return -1;
     return mmu_regions_add(m, &r);
   }
@@ -199,6 +199,12 @@ int mmu_map_file(struct mmu *m, u64 addr, u64 len, int prot, int fd, u64 off,
     free(hm);
     munmap(base, (size_t)hlen);
     return -1;
+  }
+  if (shared) {
+    struct mmu_region *r;
+    for (r = m->regions; r && r->start < addr + len; r = r->next) {
+      if (r->start >= addr) r->shared = 1;
+    }
   }
   hm->base = base;
   hm->len = (size_t)hlen;

@@ -55,7 +55,8 @@ static int split_at(struct mmu *m, u64 addr) {
 }
 
 static int same_kind(const struct mmu_region *a, const struct mmu_region *b) {
-  if (a->end != b->start || a->prot != b->prot || a->kind != b->kind) {
+  if (a->end != b->start || a->prot != b->prot || a->kind != b->kind ||
+      a->shared != b->shared) {
     return 0;
   }
   if (a->kind == MMU_KIND_FILE) {

@@ -46,10 +46,10 @@ static int maps(struct sysemu *s) {
     int len;
     if (r->kind == MMU_KIND_STACK && !name) name = "";
     len =
-        fprintf(f, "%08llx-%08llx %c%c%cp %08llx %02x:%02x %llu ",
+        fprintf(f, "%08llx-%08llx %c%c%c%c %08llx %02x:%02x %llu ",
                 (unsigned long long)r->start, (unsigned long long)r->end,
                 r->prot & MMU_READ ? 'r' : '-', r->prot & MMU_WRITE ? 'w' : '-',
-                r->prot & MMU_EXEC ? 'x' : '-',
+                r->prot & MMU_EXEC ? 'x' : '-', r->shared ? 's' : 'p',
                 (unsigned long long)(r->kind == MMU_KIND_FILE ? r->offset : 0),
                 (unsigned)major(r->dev), (unsigned)minor(r->dev),
                 (unsigned long long)r->ino);

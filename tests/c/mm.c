@@ -24,8 +24,9 @@ static void show_map(const char *what, void *addr) {
       continue;
     }
     line[strcspn(line, "\n")] = 0;
-    printf("%s: %lu pages below addr, %lu above, name '%s'\n", what,
-           (a - lo) / 4096, (hi - a) / 4096, name ? line + name : "");
+    printf("%s: %lu pages below addr, %lu above, mode %.4s, name '%s'\n",
+           what, (a - lo) / 4096, (hi - a) / 4096, strchr(line, ' ') + 1,
+           name ? line + name : "");
   }
   if (f) fclose(f);
 }

@@ -3,7 +3,10 @@
 # oracle: on x86-64 machines) and under blink on every host, and compares
 # stdout and exit status. Programs list in C_TESTS only once they run.
 
-C_TESTS := $(wildcard tests/c/*.c)
+# float.c waits for the x87 (musl's printf, scanf, strtod and fenv use
+# long double and the x87 control word) and the SSE shuffles glibc uses.
+C_PENDING := tests/c/float.c
+C_TESTS := $(filter-out $(C_PENDING),$(wildcard tests/c/*.c))
 MUSL_CC := $(shell command -v musl-gcc 2>/dev/null)
 
 $(GUEST)/c/glibc/%: tests/c/%.c

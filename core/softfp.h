@@ -99,9 +99,9 @@ u64 softfp_to_int(struct softfp_env *e, enum softfp_fmt f, u64 a, int bits,
                   int truncate);
 
 /* RCPSS and RSQRTSS: approximations with a relative error of at most
- * 1.5 * 2^-12 (SDM vol. 2, RCPSS/RSQRTSS). They raise no flag; denormal
- * operands count as zeros and tiny results are zeros. See core/softfp.c
- * for how far they agree with a given CPU. */
+ * 1.5 * 2^-12 (SDM vol. 2, RCPSS/RSQRTSS), bit for bit those of the AMD
+ * Zen 4 the tables were measured on (core/softfp_approx.c). They raise
+ * no flag; denormal operands count as zeros and tiny results are zeros. */
 u64 softfp_rcp(u64 a);
 u64 softfp_rsqrt(u64 a);
 

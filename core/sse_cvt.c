@@ -14,7 +14,8 @@
  *   0F E6  -         CVTTPD2DQ CVTDQ2PD  CVTPD2DQ
  *
  * The MMX forms: an MMX destination, or an MMX register source, puts the
- * x87 in MMX state; CVTPI2PS and CVTPI2PD from memory do not (SDM vol.
+ * x87 in MMX state, even when the instruction then raises #XM (as the
+ * host CPU shows); CVTPI2PS and CVTPI2PD from memory do not (SDM vol.
  * 2, CVTPI2PD; the host CPU does the same for CVTPI2PS). Memory
  * operands: m128 (aligned) where all 128 bits are read, m64 or m32 with
  * no alignment rule where fewer are. */
@@ -47,8 +48,8 @@ static void cvt_from_int(struct cpu *c, const struct core_insn *in) {
     }
     enter = !mem;
   }
+  if (enter) core_mmx_enter(c); /* even when #XM follows, as the CPU */
   core_sse_check(c, e.flags);
-  if (enter) core_mmx_enter(c);
   memcpy(c->xmm[x->reg], r, 16);
 }
 
@@ -79,8 +80,8 @@ static void cvt_to_int(struct cpu *c, const struct core_insn *in) {
                   : softfp_to_int(&e, SOFTFP_F32, read32le(s + 4 * i), 32, t);
       v |= n << (32 * i);
     }
+    core_mmx_enter(c); /* even when #XM follows, as the CPU */
     core_sse_check(c, e.flags);
-    core_mmx_enter(c);
     core_set_mm(c, x->reg, v);
   }
 }

@@ -1,7 +1,7 @@
 # tests/c: C programs built static twice, with glibc (gcc -static) and with
 # musl (musl-gcc -static), for x86-64. tests/run.sh runs each natively (the
 # oracle: on x86-64 machines) and under blink on every host, and compares
-# stdout and exit status. Programs list in C_TESTS only once they run.
+# stdout and exit status.
 
 C_TESTS := $(wildcard tests/c/*.c)
 MUSL_CC := $(shell command -v musl-gcc 2>/dev/null)
@@ -14,9 +14,8 @@ $(GUEST)/c/musl/%: tests/c/%.c
 	@mkdir -p $(@D)
 	$(MUSL_CC) -static -O2 -o $@ $< -lm
 
-# glibc's static start-up and string functions use SSE2: its builds join
-# once core/ runs SSE2 (issue 4). Set C_LIBCS="glibc musl" to try them.
-C_LIBCS ?= musl
+# Both C libraries by default; C_LIBCS=musl (or glibc) for one.
+C_LIBCS ?= glibc musl
 ifneq ($(filter glibc,$(C_LIBCS)),)
 ifneq ($(X86_CC),)
 C_BINS += $(C_TESTS:tests/c/%.c=$(GUEST)/c/glibc/%)

@@ -14,9 +14,9 @@
  * tags as they were (so the hardware does: the signal frame's FPU state
  * shows it), so handlers call core_mmx_enter() after reading memory, and
  * stores check the memory first (mmx_store in sse_move.c) so that nothing
- * is written when core_mmx_enter raises a pending x87 exception. The one
- * difference left: when both a page fault and a pending x87 exception
- * apply, the hardware reports #MF, blink the page fault. */
+ * is written when core_mmx_enter raises a pending x87 exception. A
+ * pending x87 exception outranks the memory operand's faults (the host
+ * CPU reports #MF when both apply), so memory forms check it first. */
 #include "core/core_priv.h"
 
 void core_vec_get(struct cpu *c, const struct core_insn *in, int r,
@@ -40,6 +40,7 @@ void core_vec_src(struct cpu *c, const struct core_insn *in, int msize,
   if (core_vec_width(in) == 16) {
     core_get_wx(c, in, 1, out);
   } else if (in->x.flags & XED_F_MEM) {
+    core_fpu_check_pending(c); /* #MF before the memory's faults */
     write64le(out, core_load(c, core_ea(c, in), msize));
   } else {
     write64le(out, core_get_mm(c, in->x.rm));

@@ -73,6 +73,7 @@ static void cvt_to_int(struct cpu *c, const struct core_insn *in) {
     core_set_reg(c, x, x->reg, size, v);
   } else { /* CVT(T)PS2PI, CVT(T)PD2PI */
     u64 v = 0;
+    core_fpu_check_pending(c); /* #MF before the memory's faults */
     core_sse_src(c, in, x->mprefix == 0x66 ? 16 : 8, s);
     for (i = 0; i < 2; ++i) {
       u64 n = x->mprefix == 0x66

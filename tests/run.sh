@@ -163,6 +163,53 @@ check_cli() { # HOST EMU BLINK NAME WANT-STATUS WANT-STDERR-TEXT ARGS...
 
 make_fixtures
 
+# busybox (tests/busybox/cases.sh): Debian's busybox-static, an x86-64
+# binary, runs each case with "busybox sh" in a fresh directory, PATH
+# holding only links to its applets (so every command is busybox run by
+# blink again), natively first: that run is the oracle. Both backends.
+BUSYBOX=${BLINK_BUSYBOX:-/bin/busybox}
+bb_ok=
+bb=$work/bb
+if [ -z "$native_ok" ]; then
+  skip "busybox" "not an x86-64 machine: no native oracle"
+elif [ ! -x "$BUSYBOX" ] ||
+  [ "$(od -An -tx1 -j18 -N2 "$BUSYBOX" | tr -d ' ')" != 3e00 ]; then
+  skip "busybox" "no x86-64 $BUSYBOX (apt-get install busybox-static)"
+else
+  bb_ok=1
+  mkdir -p "$bb/bin" "$bb/cases"
+  for a in $("$BUSYBOX" --list); do ln -s "$BUSYBOX" "$bb/bin/$a"; done
+  awk -v dir="$bb/cases" '
+    /^### / { f = dir "/" $2 ".sh"; next }
+    f { print > f }' tests/busybox/cases.sh
+fi
+
+# Runs the busybox case $1 with the command before it in a fresh
+# directory: capture's results.
+run_busybox() {
+  c=$1
+  shift
+  rm -rf "$bb/run"
+  mkdir "$bb/run"
+  cd "$bb/run" || return
+  capture env -i PATH="$bb/bin" HOME="$bb/run" TZ=UTC LC_ALL=C "$@" \
+    "$BUSYBOX" sh "$c"
+  cd "$top" || exit 2
+}
+top=$(pwd)
+
+if [ -n "$bb_ok" ]; then
+  for c in "$bb"/cases/*.sh; do
+    t=$(basename "$c" .sh)
+    run_busybox "$c"
+    cp "$work/out" "$bb/cases/$t.out"
+    echo "$status" >"$bb/cases/$t.status"
+    if [ "$status" -eq 124 ] || [ "$status" -eq 137 ]; then
+      fail "native/busybox/$t" "timed out natively" "$work/err"
+    fi
+  done
+fi
+
 oldifs=$IFS
 IFS='
 '
@@ -233,6 +280,31 @@ for spec in $hosts; do
       fi
     done
   done
+
+  if [ -n "$bb_ok" ]; then
+    ablink=$(cd "$(dirname "$blink")" && pwd)/$(basename "$blink")
+    aemu=
+    [ -n "$hemu" ] && aemu=$(command -v "$hemu")
+    for c in "$bb"/cases/*.sh; do
+      t=$(basename "$c" .sh)
+      want=$(cat "$bb/cases/$t.status")
+      for mode in default paged; do
+        flag=
+        [ "$mode" = paged ] && flag=-m
+        name="$hname/busybox$([ "$mode" = paged ] && echo -paged)/$t"
+        # shellcheck disable=SC2086
+        run_busybox "$c" $aemu "$ablink" $flag
+        if [ "$status" -ne "$want" ]; then
+          fail "$name" "exit status $status, native $want" "$work/err"
+        elif ! cmp -s "$work/out" "$bb/cases/$t.out"; then
+          diff "$bb/cases/$t.out" "$work/out" >"$work/diff" 2>&1
+          fail "$name" "stdout differs from native (native <, blink >)" "$work/diff"
+        else
+          pass "$name"
+        fi
+      done
+    done
+  fi
 
   check_cli "$hname" "$hemu" "$blink" usage 2 "usage: blink"
   check_cli "$hname" "$hemu" "$blink" missing 127 "$fx/nonexistent: No such file" "$fx/nonexistent"

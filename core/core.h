@@ -81,10 +81,10 @@ enum {
 #define LINUX_SEGV_MAPERR 1
 #define LINUX_SEGV_ACCERR 2
 
-/* CPUID leaf 1 EDX, the baseline features the kernel reports in AT_HWCAP:
- * FPU, TSC, CX8, CMOV, MMX, FXSR, SSE, SSE2 as CPUID will once issue 4
- * implements them. */
-#define CORE_CPUID1_EDX 0x07808111u
+/* CPUID leaf 1 EDX, the baseline features, which the kernel also reports
+ * in AT_HWCAP: FPU (bit 0), TSC (4), CX8 (8), CMOV (15), CLFSH (19), MMX
+ * (23), FXSR (24), SSE (25), SSE2 (26), all of which core/ implements. */
+#define CORE_CPUID1_EDX 0x07888111u
 
 /* Why core_run() returned. */
 enum core_stop {

@@ -14,9 +14,9 @@
  * tags as they were (so the hardware does: the signal frame's FPU state
  * shows it), so handlers call core_mmx_enter() after reading memory, and
  * stores check the memory first (mmx_store in sse_move.c) so that nothing
- * is written when core_mmx_enter raises a pending x87 exception. The one
- * difference left: when both a page fault and a pending x87 exception
- * apply, the hardware reports #MF, blink the page fault. */
+ * is written when core_mmx_enter raises a pending x87 exception. When
+ * both a page fault and a pending x87 exception apply, the hardware
+ * reports #MF: core_memory_fault() checks for one first (core_mmx_form). */
 #include "core/core_priv.h"
 
 void core_vec_get(struct cpu *c, const struct core_insn *in, int r,

@@ -334,6 +334,7 @@ static void binary(struct cpu *c, enum binary_kind k) {
   struct fpu80_env e = begin(c);
   struct fpu80 v, x = st(c, 0), y = st(c, 1);
   int into_st1 = k >= BIN_YL2X;
+  u16 cc = e.sw & CC;
   if (is_empty(c, 0) || is_empty(c, 1)) {
     underflow(&e);
     e.sw &= ~FPU80_C2; /* FPREM(1): complete; C0 and C3 kept (host CPU) */
@@ -351,6 +352,9 @@ static void binary(struct cpu *c, enum binary_kind k) {
   if (!stopped(c, &e, IE | DE | ZE)) {
     set_st(c, into_st1, v);
     if (into_st1) pop(c);
+  } else if (k == BIN_PREM || k == BIN_PREM1) {
+    /* stopped by an unmasked DE: no quotient, as for a NaN */
+    e.sw = (e.sw & ~CC) | (cc & (FPU80_C0 | FPU80_C3));
   }
   finish(c, &e);
 }
@@ -459,7 +463,11 @@ static void store_mem(struct cpu *c, u64 a, enum store_kind k, int size,
     default: fpu80_to_bcd(&e, v, b); break;
   }
   if (empty) underflow(&e);
-  if (!stopped(c, &e, IE | OE | UE)) {
+  if (stopped(c, &e, IE | OE | UE)) {
+    /* The store is suppressed, but its operand is still checked: a page
+     * fault comes before the #MF (host CPU). */
+    if (mmu_access_ok(c->mmu, a, (u64)size, MMU_WRITE)) core_memory_fault(c);
+  } else {
     switch (size) {
       case 2: core_store(c, a, 2, read16le(b)); break;
       case 4: core_store(c, a, 4, read32le(b)); break;

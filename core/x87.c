@@ -277,11 +277,12 @@ static void compare_reg(struct cpu *c, int i, int quiet, int pops) {
 /* FCOMI, FCOMIP, FUCOMI, FUCOMIP: the relation goes to ZF, PF and CF (OF,
  * SF and AF cleared). SDM vol. 2, FCOMI/FCOMIP/FUCOMI/FUCOMIP, says that
  * C1 is set to 0 and that an unmasked #IA leaves ZF, PF and CF alone; the
- * host CPU (an AMD Zen) leaves the condition codes as they were (but
- * for C1 cleared by a stack underflow) and sets the flags to "unordered"
- * with IE unmasked too. Both are real x86-64
- * machines; blink follows the host CPU, which tests/diff compares it
- * with, and still pops only when nothing was blocked. */
+ * host CPU (an AMD Zen) leaves the condition codes as they were (but for
+ * C1, cleared by a stack underflow) and sets the flags to "unordered"
+ * with IE unmasked too. The SDM leaves neither undefined, so tests/diff
+ * masks nothing here: blink does what the host CPU does (the project's
+ * rule), and pops only when no unmasked exception stopped the
+ * instruction. */
 static void compare_eflags(struct cpu *c, int i, int quiet, int pop_after) {
   struct fpu80_env e = begin(c);
   u16 cc = e.sw & CC;
@@ -337,7 +338,9 @@ static void binary(struct cpu *c, enum binary_kind k) {
   u16 cc = e.sw & CC;
   if (is_empty(c, 0) || is_empty(c, 1)) {
     underflow(&e);
-    e.sw &= ~FPU80_C2; /* FPREM(1): complete; C0 and C3 kept (host CPU) */
+    /* FPREM(1): the reduction is complete, C0 and C3 as they were (host
+     * CPU); C2 is undefined after the others (SDM vol. 2). */
+    e.sw &= ~FPU80_C2;
     v = indefinite();
   } else {
     switch (k) {
@@ -353,7 +356,8 @@ static void binary(struct cpu *c, enum binary_kind k) {
     set_st(c, into_st1, v);
     if (into_st1) pop(c);
   } else if (k == BIN_PREM || k == BIN_PREM1) {
-    /* stopped by an unmasked DE: no quotient, as for a NaN */
+    /* Stopped by an unmasked exception (a denormal with DE unmasked,
+     * say): no quotient, C0 and C3 as they were (host CPU). */
     e.sw = (e.sw & ~CC) | (cc & (FPU80_C0 | FPU80_C3));
   }
   finish(c, &e);
@@ -366,7 +370,7 @@ static void trig(struct cpu *c, int cos) {
   struct fpu80 v;
   if (is_empty(c, 0)) {
     underflow(&e);
-    e.sw &= ~FPU80_C2; /* in range, as the host CPU says */
+    e.sw &= ~FPU80_C2; /* "in range" (host CPU) */
     v = indefinite();
   } else if (fpu80_sincos(&e, st(c, 0), cos ? NULL : &v, cos ? &v : NULL)) {
     finish(c, &e);

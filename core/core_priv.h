@@ -218,6 +218,13 @@ static inline void core_mmx_enter(struct cpu *c) {
   c->ftop = 0;
   c->ftag = 0xff;
 }
+/* Whether the decoded instruction is an MMX form of map 0F (no mandatory
+ * prefix; 0F 77 EMMS touches no memory). */
+static inline int core_mmx_form(const struct xed_insn *x) {
+  int o = x->opcode;
+  return x->map == XED_MAP_0F && x->mprefix == 0 &&
+         ((o >= 0x60 && o <= 0x7f) || o == 0xc4 || o == 0xc5 || o >= 0xd0);
+}
 static inline u64 core_get_mm(const struct cpu *c, int i) {
   return c->fpr_sig[i & 7];
 }

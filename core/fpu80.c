@@ -659,9 +659,13 @@ struct fpu80 fpu80_prem(struct fpu80_env *e, struct fpu80 a, struct fpu80 b,
   u64 ha, hb, r, q = 0;
   i32 ea, eb, d;
   struct fpu80 res;
-  e->sw &= ~FPU80_CC;
+  /* A NaN or an invalid operation computes no quotient: C2 and C1 are
+   * cleared (the reduction is complete), C0 and C3 keep what they held
+   * (host CPU). */
+  e->sw &= ~(FPU80_C1 | FPU80_C2);
   if (FPU80_IS_NAN(ka) || FPU80_IS_NAN(kb)) return fpu80_nan2(e, a, ka, b, kb);
   if (ka == K_INF || kb == K_ZERO) return invalid(e);
+  e->sw &= ~FPU80_CC;
   if (ka == K_DENORM || kb == K_DENORM) e->sw |= FPU80_DE;
   if (ka == K_ZERO) return a;
   ea = fpu80_unpack(a, &ha);

@@ -193,7 +193,8 @@ struct fpu80 fpu80_xtract(struct fpu80_env *e, struct fpu80 a,
  * the partial remainder of a / b, exact. When the exponents differ by 64
  * or more only a partial reduction is done (by 32 + (d - 32) mod 32, as
  * the host CPU does) and C2 is set; else C0/C3/C1 get quotient bits
- * 2/1/0. */
+ * 2/1/0. A NaN or invalid operand clears C1 and C2 and leaves C0 and C3
+ * as they were. */
 struct fpu80 fpu80_prem(struct fpu80_env *e, struct fpu80 a, struct fpu80 b,
                         int ieee);
 

@@ -16,7 +16,9 @@
  * stores check the memory first (mmx_store in sse_move.c) so that nothing
  * is written when core_mmx_enter raises a pending x87 exception. A
  * pending x87 exception outranks the memory operand's faults (the host
- * CPU reports #MF when both apply), so memory forms check it first. */
+ * CPU reports #MF when both apply): core_memory_fault() checks for one
+ * first (core_mmx_form), and the forms that can fault otherwise (an
+ * unaligned m128 of CVT(T)PD2PI) check before they touch memory. */
 #include "core/core_priv.h"
 
 void core_vec_get(struct cpu *c, const struct core_insn *in, int r,

@@ -156,6 +156,9 @@ static int stack_access(const struct core_insn *in) {
 _Noreturn void core_memory_fault(struct cpu *c) {
   u64 a = c->mmu->fault_addr;
   i64 top = (i64)a >> 47;
+  /* An MMX instruction raises a pending x87 exception before it touches
+   * memory (host CPU): #MF wins over the page fault. */
+  if (core_mmx_form(&c->insn->x)) core_fpu_check_pending(c);
   if (top != 0 && top != -1) {
     core_raise(c, stack_access(c->insn) ? LINUX_SIGBUS : LINUX_SIGSEGV,
                LINUX_SI_KERNEL, 0);

@@ -275,8 +275,14 @@ static void compare_reg(struct cpu *c, int i, int quiet, int pops) {
 }
 
 /* FCOMI, FCOMIP, FUCOMI, FUCOMIP: the relation goes to ZF, PF and CF (OF,
- * SF and AF cleared); of the condition codes only C1 changes, to 0. An
- * unmasked IE leaves EFLAGS alone (SDM vol. 2, FCOMI). */
+ * SF and AF cleared). SDM vol. 2, FCOMI/FCOMIP/FUCOMI/FUCOMIP, says that
+ * C1 is set to 0 and that an unmasked #IA leaves ZF, PF and CF alone; the
+ * host CPU (an AMD Zen) leaves the condition codes as they were (but for
+ * C1, cleared by a stack underflow) and sets the flags to "unordered"
+ * with IE unmasked too. The SDM leaves neither undefined, so tests/diff
+ * masks nothing here: blink does what the host CPU does (the project's
+ * rule), and pops only when no unmasked exception stopped the
+ * instruction. */
 static void compare_eflags(struct cpu *c, int i, int quiet, int pop_after) {
   struct fpu80_env e = begin(c);
   u16 cc = e.sw & CC;
@@ -284,18 +290,17 @@ static void compare_eflags(struct cpu *c, int i, int quiet, int pop_after) {
   u64 f = 0;
   if (is_empty(c, 0) || is_empty(c, i)) {
     underflow(&e);
+    cc &= ~C1; /* as for any stack underflow */
     rel = FPU80_UN;
   } else {
     rel = fpu80_compare(&e, st(c, 0), st(c, i), quiet);
   }
-  e.sw = (e.sw & ~CC) | (cc & ~C1);
-  if (!blocked(c, &e, IE | DE)) {
-    if (rel & FPU80_C3) f |= X86_EFLAGS_ZF;
-    if (rel & FPU80_C2) f |= X86_EFLAGS_PF;
-    if (rel & FPU80_C0) f |= X86_EFLAGS_CF;
-    core_put_flags(c, X86_EFLAGS_ARITH, f);
-    if (pop_after) pop(c);
-  }
+  e.sw = (e.sw & ~CC) | cc;
+  if (rel & FPU80_C3) f |= X86_EFLAGS_ZF;
+  if (rel & FPU80_C2) f |= X86_EFLAGS_PF;
+  if (rel & FPU80_C0) f |= X86_EFLAGS_CF;
+  core_put_flags(c, X86_EFLAGS_ARITH, f);
+  if (!blocked(c, &e, IE | DE) && pop_after) pop(c);
   finish(c, &e);
 }
 
@@ -330,8 +335,12 @@ static void binary(struct cpu *c, enum binary_kind k) {
   struct fpu80_env e = begin(c);
   struct fpu80 v, x = st(c, 0), y = st(c, 1);
   int into_st1 = k >= BIN_YL2X;
+  u16 cc = e.sw & CC;
   if (is_empty(c, 0) || is_empty(c, 1)) {
     underflow(&e);
+    /* FPREM(1): the reduction is complete, C0 and C3 as they were (host
+     * CPU); C2 is undefined after the others (SDM vol. 2). */
+    e.sw &= ~FPU80_C2;
     v = indefinite();
   } else {
     switch (k) {
@@ -346,6 +355,10 @@ static void binary(struct cpu *c, enum binary_kind k) {
   if (!stopped(c, &e, IE | DE | ZE)) {
     set_st(c, into_st1, v);
     if (into_st1) pop(c);
+  } else if (k == BIN_PREM || k == BIN_PREM1) {
+    /* Stopped by an unmasked exception (a denormal with DE unmasked,
+     * say): no quotient, C0 and C3 as they were (host CPU). */
+    e.sw = (e.sw & ~CC) | (cc & (FPU80_C0 | FPU80_C3));
   }
   finish(c, &e);
 }
@@ -357,6 +370,7 @@ static void trig(struct cpu *c, int cos) {
   struct fpu80 v;
   if (is_empty(c, 0)) {
     underflow(&e);
+    e.sw &= ~FPU80_C2; /* "in range" (host CPU) */
     v = indefinite();
   } else if (fpu80_sincos(&e, st(c, 0), cos ? NULL : &v, cos ? &v : NULL)) {
     finish(c, &e);
@@ -375,6 +389,7 @@ static void pair(struct cpu *c, enum pair_kind k) {
   struct fpu80_env e = begin(c);
   struct fpu80 lo, hi; /* lo replaces ST(0), hi is pushed */
   int fault = 1;
+  e.sw &= ~FPU80_C2; /* a stack fault is "in range" (host CPU) */
   if (is_empty(c, 0)) {
     underflow(&e);
     lo = hi = indefinite();
@@ -452,7 +467,11 @@ static void store_mem(struct cpu *c, u64 a, enum store_kind k, int size,
     default: fpu80_to_bcd(&e, v, b); break;
   }
   if (empty) underflow(&e);
-  if (!stopped(c, &e, IE | OE | UE)) {
+  if (stopped(c, &e, IE | OE | UE)) {
+    /* The store is suppressed, but its operand is still checked: a page
+     * fault comes before the #MF (host CPU). */
+    if (mmu_access_ok(c->mmu, a, (u64)size, MMU_WRITE)) core_memory_fault(c);
+  } else {
     switch (size) {
       case 2: core_store(c, a, 2, read16le(b)); break;
       case 4: core_store(c, a, 4, read32le(b)); break;
@@ -478,6 +497,19 @@ static void store_reg(struct cpu *c, int i, int pop_after) {
     if (pop_after) pop(c);
   }
   finish(c, &e);
+}
+
+/* FSTP1 (D9 D8+i), the undocumented alias of FSTP ST(i): with ST(0)
+ * empty it reports no underflow and writes nothing; it clears C1 and
+ * pops (host CPU). FSTP8 and FSTP9 (DF D0+i, DF D8+i) underflow as FSTP
+ * does. */
+static void store_alias(struct cpu *c, int i) {
+  if (is_empty(c, 0)) {
+    c->fsw &= ~C1;
+    pop(c);
+    return;
+  }
+  store_reg(c, i, 1);
 }
 
 /* FXCH: empty operands become the indefinite first (as the host CPU
@@ -706,7 +738,10 @@ static void load_pushed(struct cpu *c, struct fpu80_env *e, struct fpu80 v) {
 static void mem_form(struct cpu *c, const struct core_insn *in, int esc,
                      int r) {
   const struct xed_insn *x = &in->x;
-  int osz16 = (x->flags & XED_F_OSZ) != 0;
+  /* The 16-bit environment formats take a 66 prefix without REX.W: REX.W
+   * makes the operand size 32 bits again (SDM vol. 2, 2.2.1.2; the host
+   * CPU stores and loads the 28/108-byte images then). */
+  int osz16 = (x->flags & XED_F_OSZ) && !(x->rex & 8);
   u64 a = core_ea(c, in);
   struct fpu80_env e;
   struct fpu80 b = indefinite();
@@ -860,8 +895,8 @@ static void reg_form(struct cpu *c, const struct core_insn *in, int esc,
       switch (r) {
         case 0: load_reg(c, i); break;
         case 1: exchange(c, i); break;
-        case 2: break;                     /* FNOP */
-        case 3: store_reg(c, i, 1); break; /* FSTP1 */
+        case 2: break;                    /* FNOP */
+        case 3: store_alias(c, i); break; /* FSTP1 */
         default: d9_ops(c, in, 0xc0 | m); break;
       }
       break;

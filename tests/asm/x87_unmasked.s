@@ -1,8 +1,9 @@
 # x87 exceptions with their masks cleared: IE, DE and ZE leave the
 # destination and TOP alone (no push, no pop, no store), OE and UE still
 # deliver a register result with the exponent biased by 24576 but
-# suppress a store to memory, PE changes nothing; FCOMI leaves EFLAGS
-# alone on an unmasked IE. (FLD m32fp of a denormal with DE unmasked is
+# suppress a store to memory, PE changes nothing; FCOMIP sets EFLAGS to
+# "unordered" on an unmasked IE all the same (this AMD host; the SDM says
+# they are left alone). (FLD m32fp of a denormal with DE unmasked is
 # left out: this AMD host pushes it, the SDM says it stops.) Nothing here waits on the pending exception
 # (every case starts with FNINIT). Each line is x87_dump2, a memory
 # operand, or EFLAGS. Expected output from the host CPU

@@ -325,14 +325,15 @@ static void run_native(struct tcase *t, u64 slot, struct result *r) {
 static struct mmu gm;
 static struct cpu gc;
 
-/* The FXSAVE64 image into struct cpu: ST(i) is physical R[(TOP + i) & 7];
- * TOP lives in ftop, not in fsw. */
+/* The FXSAVE64 image into struct cpu, as core_fxrstor() takes it: ST(i)
+ * is physical R[(TOP + i) & 7]; TOP lives in ftop, not in fsw, and ES and
+ * B are not kept at all (core_fpu_status() derives them). */
 static void fx_to_cpu(struct cpu *c, const u8 *fx) {
   u16 fsw = read16le(fx + FX_FSW);
   int i;
   c->fcw = read16le(fx + FX_FCW);
   c->ftop = (u8)((fsw >> 11) & 7);
-  c->fsw = fsw & ~0x3800;
+  c->fsw = fsw & ~(0x3800 | 0x0080 | 0x8000);
   c->ftag = fx[FX_FTW];
   c->fop = read16le(fx + FX_FOP);
   c->fip = read64le(fx + FX_FIP);
@@ -350,7 +351,7 @@ static void cpu_to_fx(const struct cpu *c, u8 *fx) {
   int i;
   memset(fx, 0, FX_USED);
   write16le(fx + FX_FCW, c->fcw);
-  write16le(fx + FX_FSW, (u16)((c->fsw & ~0x3800) | (c->ftop & 7) << 11));
+  write16le(fx + FX_FSW, core_fpu_status(c));
   fx[FX_FTW] = c->ftag;
   write16le(fx + FX_FOP, c->fop);
   write64le(fx + FX_FIP, c->fip);

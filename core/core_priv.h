@@ -300,16 +300,14 @@ void op_sse_movq2dq(struct cpu *c, const struct core_insn *in);
 void op_clflush(struct cpu *c, const struct core_insn *in);
 void op_emms(struct cpu *c, const struct core_insn *in);
 
-/* SSE/SSE2 floating point (core/sse_fp.c, core/sse_cvt.c). Lanes of an
- * XMM value by size (4 or 8 bytes), little-endian. core_sse_src reads
+/* SSE/SSE2 floating point (core/sse_fp.c, core/sse_cvt.c); lanes through
+ * core_lane/core_set_lane. core_sse_src reads
  * the source operand: BYTES 16 is the register or an aligned m128, 8 or 4
  * the register or an m64/m32 (no alignment rule). core_sse_check ends an
  * instruction that raised softfp flags: it updates MXCSR and raises #XM
  * (SIGFPE) when one of them is unmasked, so a caller writes its results
  * only after it. core_sse_vex sends the VEX/EVEX forms (AVX, which blink
  * lacks) to SIGILL and returns 1 for them. */
-u64 core_sse_lane(const u8 *v, int size, int i);
-void core_sse_set_lane(u8 *v, int size, int i, u64 x);
 void core_sse_src(struct cpu *c, const struct core_insn *in, int bytes,
                   u8 out[16]);
 void core_sse_check(struct cpu *c, u32 flags);

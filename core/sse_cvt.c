@@ -33,18 +33,18 @@ static void cvt_from_int(struct cpu *c, const struct core_insn *in) {
     int size = (x->rex & 8) ? 8 : 4;
     i64 v = (i64)core_sext(core_get_e(c, in, size), size);
     if (x->mprefix == 0xf3)
-      core_sse_set_lane(r, 4, 0, softfp_from_int(&e, SOFTFP_F32, v));
+      core_set_lane(r, 4, 0, softfp_from_int(&e, SOFTFP_F32, v));
     else
-      core_sse_set_lane(r, 8, 0, softfp_from_int(&e, SOFTFP_F64, v));
+      core_set_lane(r, 8, 0, softfp_from_int(&e, SOFTFP_F64, v));
   } else { /* CVTPI2PS, CVTPI2PD */
     int mem = (x->flags & XED_F_MEM) != 0, i;
     u64 v = mem ? core_load(c, core_ea(c, in), 8) : core_get_mm(c, x->rm);
     for (i = 0; i < 2; ++i) {
       i64 n = (i32)(u32)(v >> (32 * i));
       if (x->mprefix == 0x66)
-        core_sse_set_lane(r, 8, i, softfp_from_int(&e, SOFTFP_F64, n));
+        core_set_lane(r, 8, i, softfp_from_int(&e, SOFTFP_F64, n));
       else
-        core_sse_set_lane(r, 4, i, softfp_from_int(&e, SOFTFP_F32, n));
+        core_set_lane(r, 4, i, softfp_from_int(&e, SOFTFP_F32, n));
     }
     enter = !mem;
   }
@@ -98,21 +98,21 @@ static void cvt_fp(struct cpu *c, const struct core_insn *in) {
     case 0: /* CVTPS2PD xmm, xmm/m64 */
       core_sse_src(c, in, 8, s);
       for (i = 0; i < 2; ++i)
-        core_sse_set_lane(r, 8, i, softfp_f32_to_f64(&e, read32le(s + 4 * i)));
+        core_set_lane(r, 8, i, softfp_f32_to_f64(&e, read32le(s + 4 * i)));
       break;
     case 0x66: /* CVTPD2PS xmm, xmm/m128: the upper half is zeroed */
       core_sse_src(c, in, 16, s);
       for (i = 0; i < 2; ++i)
-        core_sse_set_lane(r, 4, i, softfp_f64_to_f32(&e, read64le(s + 8 * i)));
+        core_set_lane(r, 4, i, softfp_f64_to_f32(&e, read64le(s + 8 * i)));
       write64le(r + 8, 0);
       break;
     case 0xf3: /* CVTSS2SD */
       core_sse_src(c, in, 4, s);
-      core_sse_set_lane(r, 8, 0, softfp_f32_to_f64(&e, read32le(s)));
+      core_set_lane(r, 8, 0, softfp_f32_to_f64(&e, read32le(s)));
       break;
     default: /* CVTSD2SS */
       core_sse_src(c, in, 8, s);
-      core_sse_set_lane(r, 4, 0, softfp_f64_to_f32(&e, read64le(s)));
+      core_set_lane(r, 4, 0, softfp_f64_to_f32(&e, read64le(s)));
       break;
   }
   core_sse_check(c, e.flags);

@@ -43,17 +43,6 @@ static struct shape shape_of(const struct xed_insn *x) {
   return s;
 }
 
-u64 core_sse_lane(const u8 *v, int size, int i) {
-  return size == 4 ? read32le(v + 4 * i) : read64le(v + 8 * i);
-}
-
-void core_sse_set_lane(u8 *v, int size, int i, u64 x) {
-  if (size == 4)
-    write32le(v + 4 * i, (u32)x);
-  else
-    write64le(v + 8 * i, x);
-}
-
 int core_sse_vex(struct cpu *c, const struct core_insn *in) {
   if (!(in->x.flags & (XED_F_VEX | XED_F_EVEX))) return 0;
   op_unimplemented(c, in);
@@ -107,7 +96,7 @@ void op_sse_fp_arith(struct cpu *c, const struct core_insn *in) {
   e.csr = c->mxcsr;
   e.flags = 0;
   for (i = 0; i < sh.n; ++i) {
-    u64 a = core_sse_lane(r, sh.size, i), b = core_sse_lane(s, sh.size, i);
+    u64 a = core_lane(r, sh.size, i), b = core_lane(s, sh.size, i);
     switch (x->opcode) {
       case 0x51: a = softfp_sqrt(&e, sh.f, b); break;
       case 0x58: a = softfp_add(&e, sh.f, a, b); break;
@@ -117,7 +106,7 @@ void op_sse_fp_arith(struct cpu *c, const struct core_insn *in) {
       case 0x5e: a = softfp_div(&e, sh.f, a, b); break;
       default: a = softfp_max(&e, sh.f, a, b); break;
     }
-    core_sse_set_lane(r, sh.size, i, a);
+    core_set_lane(r, sh.size, i, a);
   }
   core_sse_check(c, e.flags);
   memcpy(c->xmm[x->reg], r, 16);
@@ -138,9 +127,9 @@ void op_sse_fp_cmp(struct cpu *c, const struct core_insn *in) {
   e.csr = c->mxcsr;
   e.flags = 0;
   for (i = 0; i < sh.n; ++i) {
-    int t = softfp_predicate(&e, sh.f, core_sse_lane(r, sh.size, i),
-                             core_sse_lane(s, sh.size, i), pred);
-    core_sse_set_lane(r, sh.size, i, t ? ~(u64)0 : 0);
+    int t = softfp_predicate(&e, sh.f, core_lane(r, sh.size, i),
+                             core_lane(s, sh.size, i), pred);
+    core_set_lane(r, sh.size, i, t ? ~(u64)0 : 0);
   }
   core_sse_check(c, e.flags);
   memcpy(c->xmm[x->reg], r, 16);
@@ -160,8 +149,8 @@ void op_sse_comis(struct cpu *c, const struct core_insn *in) {
   core_sse_src(c, in, size, s);
   e.csr = c->mxcsr;
   e.flags = 0;
-  switch (softfp_compare(&e, f, core_sse_lane(c->xmm[x->reg], size, 0),
-                         core_sse_lane(s, size, 0), x->opcode == 0x2f)) {
+  switch (softfp_compare(&e, f, core_lane(c->xmm[x->reg], size, 0),
+                         core_lane(s, size, 0), x->opcode == 0x2f)) {
     case SOFTFP_LT: bits = X86_EFLAGS_CF; break;
     case SOFTFP_EQ: bits = X86_EFLAGS_ZF; break;
     case SOFTFP_GT: bits = 0; break;
@@ -180,9 +169,8 @@ void op_sse_rcp(struct cpu *c, const struct core_insn *in) {
   if (core_sse_vex(c, in)) return;
   core_sse_src(c, in, n == 1 ? 4 : 16, s);
   for (i = 0; i < n; ++i) {
-    u64 a = core_sse_lane(s, 4, i);
-    core_sse_set_lane(d, 4, i,
-                      x->opcode == 0x53 ? softfp_rcp(a) : softfp_rsqrt(a));
+    u64 a = core_lane(s, 4, i);
+    core_set_lane(d, 4, i, x->opcode == 0x53 ? softfp_rcp(a) : softfp_rsqrt(a));
   }
 }
 

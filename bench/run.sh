@@ -1,6 +1,7 @@
 #!/bin/sh
-# bench/run.sh: runs each workload natively, under blink and under
-# qemu-x86_64, in alternating rounds, checks every run's output against the
+# bench/run.sh: runs each workload natively, under blink (its default
+# linear memory, and paged with -m) and under qemu-x86_64, in alternating
+# rounds, checks every run's output against the
 # native one (a wrong answer is a failure, not a time), and writes a table
 # (Markdown), the raw numbers and a chart under the output directory.
 #
@@ -81,6 +82,7 @@ workloads | while read -r name cmd; do
   while [ "$r" -le "$runs" ]; do
     measure native "$r" "$@"
     measure blink "$r" "$blink" "$@"
+    measure paged "$r" "$blink" -m "$@"
     [ -n "$qemu" ] && measure qemu "$r" "$qemu" "$@"
     printf '.' >&2
     r=$((r + 1))
@@ -119,26 +121,28 @@ function median(list,   n, a, i, j, t) {
   if ($7 != "ok") bad[name, label] = 1
 }
 END {
-  print "| workload | native s | blink s | qemu s | blink/native | blink/qemu | qemu/native | peak RSS native/blink/qemu MiB |"
-  print "|---|---:|---:|---:|---:|---:|---:|---:|"
+  print "| workload | native s | blink s | qemu s | blink/native | blink -m/native | blink/qemu | qemu/native | peak RSS native/blink/qemu MiB |"
+  print "|---|---:|---:|---:|---:|---:|---:|---:|---:|"
   print "# workload blink/native qemu/native" > dat
   for (k = 1; k <= count; k++) {
-    n = order[k]; rb = ""; rq = ""; rqn = ""
+    n = order[k]; rb = ""; rq = ""; rqn = ""; rp = ""
     for (r = 1; r <= runs; r++) {
       if ((n, "native", r) in t && t[n, "native", r] > 0) {
         if ((n, "blink", r) in t) rb = rb " " t[n, "blink", r] / t[n, "native", r]
+        if ((n, "paged", r) in t) rp = rp " " t[n, "paged", r] / t[n, "native", r]
         if ((n, "qemu", r) in t) rqn = rqn " " t[n, "qemu", r] / t[n, "native", r]
       }
       if ((n, "blink", r) in t && (n, "qemu", r) in t && t[n, "qemu", r] > 0)
         rq = rq " " t[n, "blink", r] / t[n, "qemu", r]
     }
-    bn = median(rb); bq = median(rq); qn = median(rqn)
+    bn = median(rb); bq = median(rq); qn = median(rqn); pn = median(rp)
     bt = median(times[n, "blink"])
     if (bad[n, "blink"]) { bt = "FAIL"; bn = "wrong/crash"; bq = "-" }
-    printf "| %s | %.4f | %s | %s | %s | %s | %s | %.1f / %s / %s |\n", n,
+    printf "| %s | %.4f | %s | %s | %s | %s | %s | %s | %.1f / %s / %s |\n", n,
       median(times[n, "native"]), bt == "FAIL" ? bt : sprintf("%.4f", bt),
       times[n, "qemu"] == "" ? "-" : sprintf("%.4f", median(times[n, "qemu"])),
       bn == "wrong/crash" ? bn : sprintf("%.1fx", bn),
+      bad[n, "paged"] ? "wrong/crash" : pn == "" ? "-" : sprintf("%.1fx", pn),
       bq == "-" || bq == "" ? "-" : sprintf("%.2fx", bq),
       qn == "" ? "-" : sprintf("%.1fx", qn),
       rss[n, "native"] / 1024,
@@ -172,4 +176,4 @@ EOF
 fi
 
 # A wrong answer under blink fails the run.
-! grep -q ' blink .* wrong$' "$raw"
+! grep -q ' \(blink\|paged\) .* wrong$' "$raw"

@@ -13,8 +13,9 @@ struct core_insn {
   u64 addr; /* guest address of its first byte */
   u64 next; /* addr + len */
   /* Operands pre-extracted for a specialised handler (core/fast.c): the
-   * destination (or first) register and the source register. */
-  u8 r0, r1;
+   * destination (or first) register, the source register, and the shape
+   * of the memory operand's address. */
+  u8 r0, r1, ea;
   struct xed_insn x;
 };
 

@@ -10,9 +10,10 @@
  * loads, the operation and the lazy-flags record, with no switch left.
  *
  * Each specialised handler gives exactly what its general one gives
- * (tests/diff checks both against the host CPU); anything unusual (LOCK,
- * AH..BH, ADC/SBB, 16-bit registers where they would merge oddly) keeps
- * the general handler. */
+ * (tests/diff checks both against the host CPU, tests/c/conds.c the
+ * conditions after each operation); anything unusual (LOCK, AH..BH,
+ * ADC/SBB, segment overrides in an address, byte and word forms of the
+ * rarer operations) keeps the general handler. */
 #include "core/core_priv.h"
 
 #define INLINE static inline __attribute__((always_inline))
@@ -52,6 +53,31 @@ INLINE void store(struct cpu *c, u64 a, int size, u64 v) {
     default: rc = mmu_store64(c->mmu, a, v); break;
   }
   if (rc) core_memory_fault(c);
+}
+
+/* Addresses: most are a base register plus a displacement, or that plus
+ * a scaled index, with no segment base and 64-bit wrapping; the rest is
+ * core_ea()'s. */
+enum { EA_OTHER, EA_BASE, EA_BASE_INDEX };
+
+static int ea_shape(const struct xed_insn *x, int lea) {
+  if (!(x->flags & XED_F_MEM) || x->asz != 8 || x->base >= 16) return EA_OTHER;
+  if (!lea && (x->seg == XED_SEG_FS || x->seg == XED_SEG_GS)) return EA_OTHER;
+  if (x->index == XED_REG_NONE) return EA_BASE;
+  return x->index < 16 ? EA_BASE_INDEX : EA_OTHER;
+}
+
+INLINE u64 ea_of(struct cpu *c, const struct core_insn *in, int lea) {
+  const struct xed_insn *x = &in->x;
+  if (in->ea == EA_BASE) return c->regs[x->base] + (u64)x->disp;
+  if (in->ea == EA_BASE_INDEX) {
+    return c->regs[x->base] + (c->regs[x->index] << x->scale) + (u64)x->disp;
+  }
+  return lea ? core_ea_offset(c, in) : core_ea(c, in);
+}
+
+INLINE u64 ea(struct cpu *c, const struct core_insn *in) {
+  return ea_of(c, in, 0);
 }
 
 /* Registers by number; a byte register here is never AH..BH
@@ -111,21 +137,21 @@ INLINE void alu_ri(struct cpu *c, const struct core_insn *in, int k, int n) {
 }
 
 INLINE void alu_rm(struct cpu *c, const struct core_insn *in, int k, int n) {
-  u64 s = load(c, core_ea(c, in), n);
+  u64 s = load(c, ea(c, in), n);
   u64 d = READS(k) ? getr(c, in->r0, n) : 0;
   u64 r = calc(c, k, n, d, s);
   if (WRITES(k)) putr(c, in->r0, n, r);
 }
 
 INLINE void alu_mr(struct cpu *c, const struct core_insn *in, int k, int n) {
-  u64 a = core_ea(c, in);
+  u64 a = ea(c, in);
   u64 d = READS(k) ? load(c, a, n) : 0;
   u64 r = calc(c, k, n, d, getr(c, in->r1, n));
   if (WRITES(k)) store(c, a, n, r);
 }
 
 INLINE void alu_mi(struct cpu *c, const struct core_insn *in, int k, int n) {
-  u64 a = core_ea(c, in);
+  u64 a = ea(c, in);
   u64 d = READS(k) ? load(c, a, n) : 0;
   u64 r = calc(c, k, n, d, in->x.imm & core_mask(n));
   if (WRITES(k)) store(c, a, n, r);
@@ -169,50 +195,44 @@ static const core_handler kForms[][5][4] = {
     [K_TEST] = TABLE(test), [K_MOV] = TABLE(mov),
 };
 
-/* INC and DEC keep CF: it is put in cpu->flags (the one arithmetic bit
- * LAZY_INC and LAZY_DEC read from there) without building the others. */
-INLINE void incdec(struct cpu *c, const struct core_insn *in, int inc, int n) {
-  u64 d = getr(c, in->r0, n), r = inc ? d + 1 : d - 1;
-  u64 cf = core_cond(c, 2) ? X86_EFLAGS_CF : 0;
-  c->flags = (c->flags & ~(u64)X86_EFLAGS_CF) | cf;
-  putr(c, in->r0, n, r);
-  core_set_lazy(c, inc ? LAZY_INC : LAZY_DEC, n, d, 1, r);
-}
-
-static void inc_r4(struct cpu *c, const struct core_insn *in) {
-  incdec(c, in, 1, 4);
-}
-static void inc_r8(struct cpu *c, const struct core_insn *in) {
-  incdec(c, in, 1, 8);
-}
-static void dec_r4(struct cpu *c, const struct core_insn *in) {
-  incdec(c, in, 0, 4);
-}
-static void dec_r8(struct cpu *c, const struct core_insn *in) {
-  incdec(c, in, 0, 8);
-}
-
 /* LEA without a segment base (SDM vol. 2, LEA). */
 static void lea_4(struct cpu *c, const struct core_insn *in) {
-  c->regs[in->r0] = (u32)core_ea_offset(c, in);
+  c->regs[in->r0] = (u32)ea_of(c, in, 1);
 }
 static void lea_8(struct cpu *c, const struct core_insn *in) {
-  c->regs[in->r0] = core_ea_offset(c, in);
+  c->regs[in->r0] = ea_of(c, in, 1);
 }
 
-/* MOVZX/MOVSX from memory. */
-static void movzx_b(struct cpu *c, const struct core_insn *in) {
-  c->regs[in->r0] = load(c, core_ea(c, in), 1);
+/* MOVZX/MOVSX/MOVSXD to a 32- or 64-bit register (a 32-bit result
+ * clears the top half, so it is the 64-bit zero-extension of its low 32
+ * bits), from a register (never AH..BH) or memory of from bytes. */
+INLINE void movx(struct cpu *c, const struct core_insn *in, int sx, int mem,
+                 int from) {
+  u64 v = mem ? load(c, ea(c, in), from) : getr(c, in->r1, from);
+  if (sx) v = core_sext(v, from);
+  c->regs[in->r0] = in->x.osz == 8 ? v : (u32)v;
 }
-static void movzx_w(struct cpu *c, const struct core_insn *in) {
-  c->regs[in->r0] = load(c, core_ea(c, in), 2);
-}
-static void movsx_b8(struct cpu *c, const struct core_insn *in) {
-  c->regs[in->r0] = core_sext(load(c, core_ea(c, in), 1), 1);
-}
-static void movsxd_8(struct cpu *c, const struct core_insn *in) {
-  c->regs[in->r0] = core_sext(load(c, core_ea(c, in), 4), 4);
-}
+
+#define MOVX(name, sx, mem, from)                               \
+  static void name(struct cpu *c, const struct core_insn *in) { \
+    movx(c, in, sx, mem, from);                                 \
+  }
+MOVX(movzx_rb, 0, 0, 1)
+MOVX(movzx_rw, 0, 0, 2)
+MOVX(movsx_rb, 1, 0, 1)
+MOVX(movsx_rw, 1, 0, 2)
+MOVX(movsx_rd, 1, 0, 4)
+MOVX(movzx_mb, 0, 1, 1)
+MOVX(movzx_mw, 0, 1, 2)
+MOVX(movsx_mb, 1, 1, 1)
+MOVX(movsx_mw, 1, 1, 2)
+MOVX(movsx_md, 1, 1, 4)
+
+/* [sign-extend][memory][log2 of the source size] */
+static const core_handler kMovx[2][2][3] = {
+    {{movzx_rb, movzx_rw, NULL}, {movzx_mb, movzx_mw, NULL}},
+    {{movsx_rb, movsx_rw, movsx_rd}, {movsx_mb, movsx_mw, movsx_md}},
+};
 
 /* The 64-bit stack: PUSH writes before it moves RSP, so a faulting push
  * leaves RSP as it was. */
@@ -243,14 +263,21 @@ static void jmp_rel(struct cpu *c, const struct core_insn *in) {
   c->rip = in->next + in->x.imm;
 }
 
-/* Jcc, with the conditions after CMP/SUB and TEST/AND/OR/XOR computed
- * here from the lazy state; shifting the operands to the top of 64 bits
- * drops whatever lies above the operation's size, so one comparison
- * serves every size. The rest is core_cond()'s. */
+/* A condition for Jcc, SETcc, CMOVcc: ZF and SF after any operation, and
+ * every condition but PF after CMP/SUB and TEST/AND/OR/XOR, computed here
+ * from the lazy state. Shifting the operands to the top of 64 bits drops
+ * whatever lies above the operation's size, so one comparison serves
+ * every size. The rest is core_cond()'s. */
 INLINE int cond(struct cpu *c, int cc) {
-  unsigned sh = 64 - 8 * c->lazy_size;
-  u64 r = c->lazy_res << sh;
+  unsigned sh;
+  u64 r;
   int t;
+  if (c->lazy == LAZY_NONE) return core_cond(c, cc);
+  sh = 64 - 8 * c->lazy_size;
+  r = c->lazy_res << sh;
+  /* ZF and SF come from the result alone, whatever the operation. */
+  if ((cc >> 1) == 2) return (r == 0) ^ (cc & 1);
+  if ((cc >> 1) == 4) return ((i64)r < 0) ^ (cc & 1);
   if (c->lazy == LAZY_SUB) {
     u64 d = c->lazy_dst << sh, s = c->lazy_src << sh;
     switch (cc >> 1) {
@@ -285,27 +312,63 @@ INLINE int cond(struct cpu *c, int cc) {
   static void jcc_##cc(struct cpu *c, const struct core_insn *in) { \
     if (cond(c, cc)) c->rip = in->next + in->x.imm;                 \
   }
-JCC(0)
-JCC(1)
-JCC(2)
-JCC(3)
-JCC(4)
-JCC(5)
-JCC(6)
-JCC(7)
-JCC(8)
-JCC(9)
-JCC(10)
-JCC(11)
-JCC(12)
-JCC(13)
-JCC(14)
-JCC(15)
+
+/* SETcc to a byte register; CMOVcc between 32- or 64-bit registers (a
+ * 32-bit destination is written, its top half cleared, either way). */
+#define SETCC(cc)                                                     \
+  static void setcc_##cc(struct cpu *c, const struct core_insn *in) { \
+    putr(c, in->r0, 1, cond(c, cc));                                  \
+  }
+#define CMOVCC(cc)                                                     \
+  static void cmovcc_##cc(struct cpu *c, const struct core_insn *in) { \
+    u64 v = c->regs[cond(c, cc) ? in->r1 : in->r0];                    \
+    c->regs[in->r0] = in->x.osz == 8 ? v : (u32)v;                     \
+  }
+#define CONDS(f)                                                            \
+  f(0) f(1) f(2) f(3) f(4) f(5) f(6) f(7) f(8) f(9) f(10) f(11) f(12) f(13) \
+      f(14) f(15)
+CONDS(JCC)
+CONDS(SETCC)
+CONDS(CMOVCC)
+
+static const core_handler kSetcc[16] = {
+    setcc_0,  setcc_1,  setcc_2,  setcc_3,  setcc_4,  setcc_5,
+    setcc_6,  setcc_7,  setcc_8,  setcc_9,  setcc_10, setcc_11,
+    setcc_12, setcc_13, setcc_14, setcc_15,
+};
+static const core_handler kCmovcc[16] = {
+    cmovcc_0,  cmovcc_1,  cmovcc_2,  cmovcc_3,  cmovcc_4,  cmovcc_5,
+    cmovcc_6,  cmovcc_7,  cmovcc_8,  cmovcc_9,  cmovcc_10, cmovcc_11,
+    cmovcc_12, cmovcc_13, cmovcc_14, cmovcc_15,
+};
 
 static const core_handler kJcc[16] = {
     jcc_0, jcc_1, jcc_2,  jcc_3,  jcc_4,  jcc_5,  jcc_6,  jcc_7,
     jcc_8, jcc_9, jcc_10, jcc_11, jcc_12, jcc_13, jcc_14, jcc_15,
 };
+
+/* INC and DEC keep CF: it is put in cpu->flags (the one arithmetic bit
+ * LAZY_INC and LAZY_DEC read from there) without building the others. */
+INLINE void incdec(struct cpu *c, const struct core_insn *in, int inc, int n) {
+  u64 d = getr(c, in->r0, n), r = inc ? d + 1 : d - 1;
+  u64 cf = cond(c, 2) ? X86_EFLAGS_CF : 0;
+  c->flags = (c->flags & ~(u64)X86_EFLAGS_CF) | cf;
+  putr(c, in->r0, n, r);
+  core_set_lazy(c, inc ? LAZY_INC : LAZY_DEC, n, d, 1, r);
+}
+
+static void inc_r4(struct cpu *c, const struct core_insn *in) {
+  incdec(c, in, 1, 4);
+}
+static void inc_r8(struct cpu *c, const struct core_insn *in) {
+  incdec(c, in, 1, 8);
+}
+static void dec_r4(struct cpu *c, const struct core_insn *in) {
+  incdec(c, in, 0, 4);
+}
+static void dec_r8(struct cpu *c, const struct core_insn *in) {
+  incdec(c, in, 0, 8);
+}
 
 /* SHL, SHR and SAR of a 32- or 64-bit register by a constant count (r1,
  * already masked and not 0: a count of 0 changes no flag and stays with
@@ -403,6 +466,7 @@ void core_specialise(struct core_insn *in) {
   const struct xed_insn *x = &in->x;
   int k, shape, mem = (x->flags & XED_F_MEM) != 0;
   if (x->flags & XED_F_LOCK) return;
+  in->ea = (u8)ea_shape(x, x->op == XED_OP_LEA);
   if ((k = alu_kind(x->op)) >= 0) {
     if ((shape = alu_shape(in)) >= 0) {
       in->fn = kForms[k][shape][log2size(x->osz)];
@@ -426,21 +490,20 @@ void core_specialise(struct core_insn *in) {
       return;
     case XED_OP_MOVZX:
     case XED_OP_MOVSX:
-    case XED_OP_MOVSXD:
-      /* A 32-bit zero-extension is the 64-bit one; sign-extensions only
-       * at 64 bits. */
-      if (!mem) return;
+    case XED_OP_MOVSXD: {
+      int from = x->form == XED_FORM_GvEb   ? 1
+                 : x->form == XED_FORM_GvEw ? 2
+                                            : 4;
+      if (x->osz != 4 && x->osz != 8) return;
+      if (!mem && from == 1 && x->rm >= 4 && x->rm < 8 &&
+          !(x->flags & XED_F_REX))
+        return; /* AH..BH */
+      if (!kMovx[x->op != XED_OP_MOVZX][mem][log2size(from)]) return;
       in->r0 = x->reg;
-      if (x->op == XED_OP_MOVZX && x->osz >= 4) {
-        if (x->form == XED_FORM_GvEb) in->fn = movzx_b;
-        if (x->form == XED_FORM_GvEw) in->fn = movzx_w;
-      } else if (x->osz == 8) {
-        if (x->op == XED_OP_MOVSX && x->form == XED_FORM_GvEb)
-          in->fn = movsx_b8;
-        if (x->op == XED_OP_MOVSXD && x->form == XED_FORM_GvEd)
-          in->fn = movsxd_8;
-      }
+      in->r1 = x->rm;
+      in->fn = kMovx[x->op != XED_OP_MOVZX][mem][log2size(from)];
       return;
+    }
     case XED_OP_PUSH:
       if (x->form != XED_FORM_Zv || x->osz != 8) return;
       in->r0 = x->reg;
@@ -452,6 +515,17 @@ void core_specialise(struct core_insn *in) {
       in->fn = pop_r8;
       return;
     case XED_OP_JCC: in->fn = kJcc[x->opcode & 15]; return;
+    case XED_OP_SETCC:
+      if (mem || (x->rm >= 4 && x->rm < 8 && !(x->flags & XED_F_REX))) return;
+      in->r0 = x->rm;
+      in->fn = kSetcc[x->opcode & 15];
+      return;
+    case XED_OP_CMOVCC:
+      if (mem || (x->osz != 4 && x->osz != 8)) return;
+      in->r0 = x->reg;
+      in->r1 = x->rm;
+      in->fn = kCmovcc[x->opcode & 15];
+      return;
     case XED_OP_SHL:
     case XED_OP_SAL:
     case XED_OP_SHR:

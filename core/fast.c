@@ -234,6 +234,49 @@ static const core_handler kMovx[2][2][3] = {
     {{movsx_rb, movsx_rw, movsx_rd}, {movsx_mb, movsx_mw, movsx_md}},
 };
 
+/* IMUL with two and three operands at 32 and 64 bits: the truncated
+ * product; CF and OF tell whether it lost significant bits, and SF, ZF,
+ * AF and PF are cleared, as core/muldiv.c gives them. The source is r1 or
+ * memory; the second factor the destination register or the immediate. */
+INLINE void imul(struct cpu *c, const struct core_insn *in, int mem, int imm,
+                 int n) {
+  u64 a = mem ? load(c, ea(c, in), n) : getr(c, in->r1, n), lo;
+  u64 b = imm ? in->x.imm : getr(c, in->r0, n);
+  int overflow;
+  if (n == 8) {
+    i64 p;
+    overflow = __builtin_mul_overflow((i64)a, (i64)b, &p);
+    lo = (u64)p;
+  } else {
+    i64 p = (i64)(i32)a * (i64)(i32)b;
+    lo = (u32)p;
+    overflow = p != (i64)(i32)lo;
+  }
+  c->regs[in->r0] = lo;
+  c->lazy = LAZY_NONE;
+  c->flags = (c->flags & ~(u64)X86_EFLAGS_ARITH) |
+             (overflow ? X86_EFLAGS_CF | X86_EFLAGS_OF : 0);
+}
+
+#define IMUL(name, mem, imm, n)                                 \
+  static void name(struct cpu *c, const struct core_insn *in) { \
+    imul(c, in, mem, imm, n);                                   \
+  }
+IMUL(imul_rr4, 0, 0, 4)
+IMUL(imul_rr8, 0, 0, 8)
+IMUL(imul_rm4, 1, 0, 4)
+IMUL(imul_rm8, 1, 0, 8)
+IMUL(imul_rri4, 0, 1, 4)
+IMUL(imul_rri8, 0, 1, 8)
+IMUL(imul_rmi4, 1, 1, 4)
+IMUL(imul_rmi8, 1, 1, 8)
+
+/* [immediate][memory][64-bit] */
+static const core_handler kImul[2][2][2] = {
+    {{imul_rr4, imul_rr8}, {imul_rm4, imul_rm8}},
+    {{imul_rri4, imul_rri8}, {imul_rmi4, imul_rmi8}},
+};
+
 /* The 64-bit stack: PUSH writes before it moves RSP, so a faulting push
  * leaves RSP as it was. */
 INLINE void push8(struct cpu *c, u64 v) {
@@ -504,6 +547,13 @@ void core_specialise(struct core_insn *in) {
       in->fn = kMovx[x->op != XED_OP_MOVZX][mem][log2size(from)];
       return;
     }
+    case XED_OP_IMUL2:
+    case XED_OP_IMUL3:
+      if (x->osz != 4 && x->osz != 8) return;
+      in->r0 = x->reg;
+      in->r1 = x->rm;
+      in->fn = kImul[x->op == XED_OP_IMUL3][mem][x->osz == 8];
+      return;
     case XED_OP_PUSH:
       if (x->form != XED_FORM_Zv || x->osz != 8) return;
       in->r0 = x->reg;

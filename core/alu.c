@@ -129,7 +129,10 @@ void op_incdec(struct cpu *c, const struct core_insn *in) {
     core_store(c, addr, size, r);
   else
     core_set_reg(c, &in->x, in->x.rm, size, r);
-  core_flags(c); /* INC and DEC keep CF: settle it before going lazy */
+  /* INC and DEC keep CF: put it in cpu->flags, where LAZY_INC and
+   * LAZY_DEC read it (the other arithmetic bits there are not used). */
+  c->flags =
+      (c->flags & ~(u64)X86_EFLAGS_CF) | (core_cond(c, 2) ? X86_EFLAGS_CF : 0);
   core_set_lazy(c, inc ? LAZY_INC : LAZY_DEC, size, d, 1, r);
 }
 

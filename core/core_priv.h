@@ -12,6 +12,10 @@ struct core_insn {
   core_handler fn;
   u64 addr; /* guest address of its first byte */
   u64 next; /* addr + len */
+  /* Operands pre-extracted for a specialised handler (core/fast.c): the
+   * destination (or first) register, the source register, and the shape
+   * of the memory operand's address. */
+  u8 r0, r1, ea;
   struct xed_insn x;
 };
 
@@ -43,6 +47,9 @@ _Noreturn void core_raise(struct cpu *c, int sig, int code, u64 addr);
 _Noreturn void core_memory_fault(struct cpu *c);
 
 core_handler core_bind(const struct xed_insn *x);
+/* Replaces a bound general handler by one made for the instruction's
+ * operation, size and register-or-memory shape, where there is one. */
+void core_specialise(struct core_insn *in);
 
 /* Registers: 8/16-bit writes merge, 32-bit writes zero the upper half;
  * byte registers 4-7 are AH..BH when the instruction has no REX. */
@@ -134,8 +141,15 @@ static inline void core_set_e(struct cpu *c, const struct core_insn *in,
 
 /* Flags. */
 int core_cond(struct cpu *c, int cc);
-void core_set_lazy(struct cpu *c, int kind, int size, u64 dst, u64 src,
-                   u64 res);
+/* Records the last flag-setting operation (core/flags.c reads it back). */
+static inline void core_set_lazy(struct cpu *c, int kind, int size, u64 dst,
+                                 u64 src, u64 res) {
+  c->lazy = (u8)kind;
+  c->lazy_size = (u8)size;
+  c->lazy_dst = dst;
+  c->lazy_src = src;
+  c->lazy_res = res;
+}
 /* Eager flags, for operations whose flags cost less to compute at once than
  * to describe lazily (shifts, rotates, multiplies, bit operations): settles
  * the lazy state, then replaces the bits in mask with those in bits. */

@@ -3,15 +3,6 @@
  * from them only when the guest reads EFLAGS or tests a condition. */
 #include "core/core_priv.h"
 
-void core_set_lazy(struct cpu *c, int kind, int size, u64 dst, u64 src,
-                   u64 res) {
-  c->lazy = (u8)kind;
-  c->lazy_size = (u8)size;
-  c->lazy_dst = dst;
-  c->lazy_src = src;
-  c->lazy_res = res;
-}
-
 static u64 parity(u64 res) {
   u8 b = (u8)res;
   b ^= b >> 4;
@@ -43,28 +34,31 @@ static int lazy_cf(const struct cpu *c) {
   }
 }
 
+/* The overflow out of the last operation; d, s and r are masked to its
+ * size and sign is that size's top bit. Shifts define OF for a count of
+ * 1; for more we give what the last 1-bit step would (see core/shift.c). */
+static int lazy_of(const struct cpu *c, u64 d, u64 s, u64 r, u64 sign) {
+  switch (c->lazy) {
+    case LAZY_ADD:
+    case LAZY_ADC:
+    case LAZY_INC: return ((d ^ r) & (s ^ r) & sign) != 0;
+    case LAZY_SUB:
+    case LAZY_SBB:
+    case LAZY_DEC: return ((d ^ s) & (d ^ r) & sign) != 0;
+    case LAZY_SHL: return !(r & sign) != !lazy_cf(c);
+    case LAZY_SHR: return s == 1 && (d & sign);
+    default: return 0;
+  }
+}
+
 u64 core_flags(struct cpu *c) {
   u64 m, sign, d, s, r, f;
-  int of;
   if (c->lazy == LAZY_NONE) return c->flags;
   m = core_mask(c->lazy_size);
   sign = (m >> 1) + 1;
   d = c->lazy_dst & m;
   s = c->lazy_src & m;
   r = c->lazy_res & m;
-  switch (c->lazy) {
-    case LAZY_ADD:
-    case LAZY_ADC:
-    case LAZY_INC: of = ((d ^ r) & (s ^ r) & sign) != 0; break;
-    case LAZY_SUB:
-    case LAZY_SBB:
-    case LAZY_DEC: of = ((d ^ s) & (d ^ r) & sign) != 0; break;
-    /* Shifts define OF for a count of 1; for more we give what the last
-     * 1-bit step would (see core/shift.c). */
-    case LAZY_SHL: of = !(r & sign) != !lazy_cf(c); break;
-    case LAZY_SHR: of = s == 1 && (d & sign); break;
-    default: of = 0; break;
-  }
   f = c->flags & ~(u64)X86_EFLAGS_ARITH;
   if (lazy_cf(c)) f |= X86_EFLAGS_CF;
   f |= parity(r);
@@ -76,27 +70,55 @@ u64 core_flags(struct cpu *c) {
   }
   if (!r) f |= X86_EFLAGS_ZF;
   if (r & sign) f |= X86_EFLAGS_SF;
-  if (of) f |= X86_EFLAGS_OF;
+  if (lazy_of(c, d, s, r, sign)) f |= X86_EFLAGS_OF;
   c->flags = f;
   c->lazy = LAZY_NONE;
   return f;
 }
 
-/* Condition codes 0-15 as in Jcc/SETcc/CMOVcc (SDM vol. 2, appendix B.1). */
+/* Condition codes 0-15 as in Jcc/SETcc/CMOVcc (SDM vol. 2, appendix B.1).
+ * With the flags still lazy, each condition is computed from the recorded
+ * operation alone (after a CMP: B is d < s, E is r == 0) and EFLAGS is
+ * neither built nor settled: the next flag-setting instruction usually
+ * replaces it anyway. */
 int core_cond(struct cpu *c, int cc) {
-  u64 f = core_flags(c);
   int r;
-  switch (cc >> 1) {
-    case 0: r = (f & X86_EFLAGS_OF) != 0; break;
-    case 1: r = (f & X86_EFLAGS_CF) != 0; break;
-    case 2: r = (f & X86_EFLAGS_ZF) != 0; break;
-    case 3: r = (f & (X86_EFLAGS_CF | X86_EFLAGS_ZF)) != 0; break;
-    case 4: r = (f & X86_EFLAGS_SF) != 0; break;
-    case 5: r = (f & X86_EFLAGS_PF) != 0; break;
-    case 6: r = !(f & X86_EFLAGS_SF) != !(f & X86_EFLAGS_OF); break;
-    default:
-      r = (f & X86_EFLAGS_ZF) || (!(f & X86_EFLAGS_SF) != !(f & X86_EFLAGS_OF));
-      break;
+  if (c->lazy != LAZY_NONE) {
+    u64 m = core_mask(c->lazy_size), sign = (m >> 1) + 1;
+    u64 res = c->lazy_res & m;
+    switch (cc >> 1) {
+      case 0:
+        r = lazy_of(c, c->lazy_dst & m, c->lazy_src & m, res, sign);
+        break;
+      case 1: r = lazy_cf(c); break;
+      case 2: r = res == 0; break;
+      case 3: r = res == 0 || lazy_cf(c); break;
+      case 4: r = (res & sign) != 0; break;
+      case 5: r = parity(res) != 0; break;
+      case 6:
+        r = !(res & sign) !=
+            !lazy_of(c, c->lazy_dst & m, c->lazy_src & m, res, sign);
+        break;
+      default:
+        r = res == 0 || !(res & sign) != !lazy_of(c, c->lazy_dst & m,
+                                                  c->lazy_src & m, res, sign);
+        break;
+    }
+  } else {
+    u64 f = c->flags;
+    switch (cc >> 1) {
+      case 0: r = (f & X86_EFLAGS_OF) != 0; break;
+      case 1: r = (f & X86_EFLAGS_CF) != 0; break;
+      case 2: r = (f & X86_EFLAGS_ZF) != 0; break;
+      case 3: r = (f & (X86_EFLAGS_CF | X86_EFLAGS_ZF)) != 0; break;
+      case 4: r = (f & X86_EFLAGS_SF) != 0; break;
+      case 5: r = (f & X86_EFLAGS_PF) != 0; break;
+      case 6: r = !(f & X86_EFLAGS_SF) != !(f & X86_EFLAGS_OF); break;
+      default:
+        r = (f & X86_EFLAGS_ZF) ||
+            (!(f & X86_EFLAGS_SF) != !(f & X86_EFLAGS_OF));
+        break;
+    }
   }
   return r ^ (cc & 1);
 }
@@ -110,6 +132,13 @@ u64 core_szp(u64 res, int size) {
 }
 
 void core_put_flags(struct cpu *c, u64 mask, u64 bits) {
-  u64 f = core_flags(c);
+  u64 f;
+  if ((mask & X86_EFLAGS_ARITH) == X86_EFLAGS_ARITH) {
+    /* Every lazy bit is replaced: no need to compute the old ones. */
+    c->lazy = LAZY_NONE;
+    f = c->flags;
+  } else {
+    f = core_flags(c);
+  }
   c->flags = (f & ~mask) | (bits & mask);
 }

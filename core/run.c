@@ -250,6 +250,7 @@ static struct core_block *decode_block(struct cpu *c, u64 start) {
     if (rc == XED_OK) {
       in->next = pc + in->x.len;
       in->fn = core_bind(&in->x);
+      core_specialise(in);
       pc = in->next;
       if ((in->x.attr & XED_A_BR) || in->fn == op_ud ||
           in->fn == op_unimplemented || in->fn == op_priv) {

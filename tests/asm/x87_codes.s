@@ -10,6 +10,7 @@
 # is the 28-byte format. Each line is x87_dump2, EFLAGS or the first 12
 # bytes of an image. Expected output from the host CPU (x87_codes.stdout).
 # EXPECT-STATUS: 0
+# NATIVE-VENDOR: AuthenticAMD
 	.include "macros.inc"
 	.globl _start
 

@@ -9,6 +9,7 @@
 # operand, or EFLAGS. Expected output from the host CPU
 # (x87_unmasked.stdout).
 # EXPECT-STATUS: 0
+# NATIVE-VENDOR: AuthenticAMD
 	.include "macros.inc"
 	.globl _start
 

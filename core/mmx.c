@@ -17,8 +17,8 @@
  * is written when core_mmx_enter raises a pending x87 exception. A
  * pending x87 exception outranks the memory operand's faults (the host
  * CPU reports #MF when both apply): core_memory_fault() checks for one
- * first (core_mmx_form), and the forms that can fault otherwise (an
- * unaligned m128 of CVT(T)PD2PI) check before they touch memory. */
+ * first (core_mmx_form); CVT(T)PD2PI, whose m128 can also fault by being
+ * unaligned, checks before it touches memory (sse_cvt.c). */
 #include "core/core_priv.h"
 
 void core_vec_get(struct cpu *c, const struct core_insn *in, int r,
@@ -42,7 +42,6 @@ void core_vec_src(struct cpu *c, const struct core_insn *in, int msize,
   if (core_vec_width(in) == 16) {
     core_get_wx(c, in, 1, out);
   } else if (in->x.flags & XED_F_MEM) {
-    core_fpu_check_pending(c); /* #MF before the memory's faults */
     write64le(out, core_load(c, core_ea(c, in), msize));
   } else {
     write64le(out, core_get_mm(c, in->x.rm));

@@ -97,7 +97,6 @@ void op_sse_movs(struct cpu *c, const struct core_insn *in) {
 /* An MMX store: memory checked, then the x87 state changed (which may
  * raise a pending x87 exception), then memory written (see mmx.c). */
 static void mmx_store(struct cpu *c, u64 a, int size, u64 v) {
-  core_fpu_check_pending(c);
   if (mmu_access_ok(c->mmu, a, (u64)size, MMU_WRITE)) core_memory_fault(c);
   core_mmx_enter(c);
   core_store(c, a, size, v);
@@ -112,7 +111,6 @@ static void movdq_mmx(struct cpu *c, const struct core_insn *in) {
   u64 v;
   switch (x->opcode) {
     case 0x6e:
-      if (x->flags & XED_F_MEM) core_fpu_check_pending(c);
       v = core_get_e(c, in, size);
       core_mmx_enter(c);
       core_set_mm(c, x->reg, v);
@@ -126,7 +124,6 @@ static void movdq_mmx(struct cpu *c, const struct core_insn *in) {
       }
       break;
     case 0x6f:
-      if (x->flags & XED_F_MEM) core_fpu_check_pending(c);
       v = (x->flags & XED_F_MEM) ? core_load(c, core_ea(c, in), 8)
                                  : core_get_mm(c, x->rm);
       core_mmx_enter(c);

@@ -217,17 +217,20 @@ static void set_host_action(int sig, const struct sysemu_sigaction *a) {
   sigaction(host, &sa, NULL);
 }
 
+void sysemu_host_sigset(u64 guest_mask, void *host_sigset) {
+  sigset_t *set = host_sigset;
+  int sig;
+  sigemptyset(set);
+  for (sig = 1; sig <= 64; ++sig) {
+    int h = sysemu_host_signal(sig);
+    if ((guest_mask & BIT(sig)) && h && !cpu_signal(sig)) sigaddset(set, h);
+  }
+}
+
 /* The host's blocked mask follows the guest's (the CPU's signals aside). */
 static void sync_host_mask(struct sysemu *s) {
   sigset_t set;
-  int sig;
-  sigemptyset(&set);
-  for (sig = 1; sig <= 64; ++sig) {
-    int host = sysemu_host_signal(sig);
-    if ((s->sigmask & BIT(sig)) && host && !cpu_signal(sig)) {
-      sigaddset(&set, host);
-    }
-  }
+  sysemu_host_sigset(s->sigmask, &set);
   sigprocmask(SIG_SETMASK, &set, NULL);
 }
 
@@ -368,14 +371,17 @@ static void setup_frame(struct sysemu *s, int sig, const u8 info[128],
   set_mask(s, old);
 }
 
+/* The signals whose default action is to ignore them (signal(7)):
+ * SIGCHLD, SIGCONT, SIGURG, SIGWINCH. */
+static int ignored_by_default(int sig) {
+  return sig == 17 || sig == 18 || sig == 23 || sig == 28;
+}
+
 /* What SIG_DFL does with a signal that reached sysemu_deliver (one the
  * guest sent itself, or one whose disposition changed while pending). */
 static void default_action(struct sysemu *s, int sig) {
+  if (ignored_by_default(sig)) return;
   switch (sig) {
-    case 17: /* SIGCHLD */
-    case 18: /* SIGCONT */
-    case 23: /* SIGURG */
-    case 28: /* SIGWINCH */ return;
     case 19: /* SIGSTOP */
     case 20: /* SIGTSTP */
     case 21: /* SIGTTIN */
@@ -500,8 +506,7 @@ i64 sys_rt_sigaction(struct sysemu *s, const u64 a[6]) {
     /* Setting SIG_IGN, or SIG_DFL where the default ignores, discards
      * what is pending (POSIX, kernel/signal.c do_sigaction). */
     if (act.handler == LINUX_SIG_IGN ||
-        (act.handler == LINUX_SIG_DFL &&
-         (sig == 17 || sig == 18 || sig == 23 || sig == 28))) {
+        (act.handler == LINUX_SIG_DFL && ignored_by_default(sig))) {
       g_pending[sig] = 0;
     }
   }
@@ -561,16 +566,6 @@ i64 sys_rt_sigsuspend(struct sysemu *s, const u64 a[6]) {
   sysemu_host_sigset(s->sigmask, &host);
   sigsuspend(&host); /* returns once a host handler has run */
   return -LINUX_EINTR;
-}
-
-void sysemu_host_sigset(u64 guest_mask, void *host_sigset) {
-  sigset_t *set = host_sigset;
-  int sig;
-  sigemptyset(set);
-  for (sig = 1; sig <= 64; ++sig) {
-    int h = sysemu_host_signal(sig);
-    if ((guest_mask & BIT(sig)) && h && !cpu_signal(sig)) sigaddset(set, h);
-  }
 }
 
 void sysemu_wait_mask(struct sysemu *s, u64 guest_mask) {
